@@ -1,0 +1,38 @@
+// Browser tests for every package, in Debian's Chromium (never a downloaded browser).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { cspPagePlugin } from './scripts/csp-page-plugin.mjs';
+
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export default {
+  files: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+  nodeResolve: { browser: true, exportConditions: ['source', 'browser', 'development'] },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.base.json', import.meta.url).pathname }),
+    cspPagePlugin(),
+  ],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, args, headless: true } })],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  coverageConfig: {
+    include: ['packages/*/src/**/*.ts'],
+    exclude: ['**/*.test.ts', '**/node_modules/**'],
+    report: true,
+    reportDir: 'coverage',
+    reporters: ['text-summary', 'lcov'],
+  },
+  reporters: [summaryReporter({ flatten: false }), defaultReporter(), countReporter()],
+};
