@@ -1,0 +1,5 @@
+import type { uiEn } from './ui.en.js';
+
+export const uiDe: Record<keyof typeof uiEn, string> = {
+  'ui.loading': 'Aufgabe wird geladen …',
+};

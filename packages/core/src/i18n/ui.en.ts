@@ -1,0 +1,3 @@
+export const uiEn = {
+  'ui.loading': 'Loading task…',
+} as const;

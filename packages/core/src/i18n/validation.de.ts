@@ -1,0 +1,5 @@
+import type { validationEn } from './validation.en.js';
+
+export const validationDe: Record<keyof typeof validationEn, string> = {
+  'validation.type': '{expected} erwartet.',
+};

@@ -1,0 +1,3 @@
+export const validationEn = {
+  'validation.type': 'Expected {expected}.',
+} as const;
