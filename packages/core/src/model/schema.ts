@@ -6,6 +6,8 @@
  *
  * Every schema that carries a `title` becomes a named `$defs` entry in the published files.
  * Keep the shapes JSON-Schema-2020-12-clean: no tuples (`items: [...]`), no TypeBox-only kinds.
+ * Records carry `additionalProperties: false`: a bare `patternProperties` lets keys that do not
+ * match the key pattern through unchecked, values and all.
  * Checks a schema cannot express (unique ids, references, geometry, offsets) live in
  * `validate/semantic.ts`.
  */
@@ -92,6 +94,7 @@ export const Scale = named(
       max: Type.Integer({ minimum: -1000, maximum: 1000 }),
       labels: Type.Optional(
         Type.Record(Type.String({ pattern: '^-?[0-9]{1,4}$' }), Label(), {
+          additionalProperties: false,
           description: 'Anchor labels keyed by the scale value, e.g. { "1": "harmful", "5": "excellent" }.',
         }),
       ),
@@ -294,14 +297,14 @@ export const Answer = named(
         maxItems: LIMITS.results,
         description: 'ranking, best first; an inner array is a tied group',
       }),
-      Type.Record(Id, Type.Integer({ minimum: -1000, maximum: 1000 }), { description: 'relevance: grade per result id' }),
+      Type.Record(Id, Type.Integer({ minimum: -1000, maximum: 1000 }), { additionalProperties: false, description: 'relevance: grade per result id' }),
       Type.Array(Span, { maxItems: LIMITS.spans, description: 'spans' }),
     ],
     { description: 'The shape depends on the question type; validateAnnotation checks it against the task.' },
   ),
 );
 
-export const Answers = named('Answers', Type.Record(Id, Answer, { description: 'Answers keyed by question id.' }));
+export const Answers = named('Answers', Type.Record(Id, Answer, { additionalProperties: false, description: 'Answers keyed by question id.' }));
 
 // ---------------------------------------------------------------------------------------------
 // Image
@@ -326,7 +329,7 @@ export const AttributeDef = named(
 const regionBase = {
   id: Id,
   label: Id,
-  attributes: Type.Optional(Type.Record(Id, AttributeValue)),
+  attributes: Type.Optional(Type.Record(Id, AttributeValue, { additionalProperties: false })),
   origin: Type.Optional(Type.Union([Type.Literal('worker'), Type.Literal('prefill')])),
   modified: Type.Optional(Type.Boolean()),
 };
@@ -421,6 +424,7 @@ export const ImageTask = named(
             minBoxHeight: Type.Optional(Type.Number({ minimum: 0, maximum: LIMITS.imageSide })),
             perLabel: Type.Optional(
               Type.Record(Id, Type.Object({ min: Type.Optional(Count), max: Type.Optional(Count) }, { additionalProperties: false }), {
+                additionalProperties: false,
                 description: 'How many regions each label needs or allows.',
               }),
             ),

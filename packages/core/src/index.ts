@@ -1,0 +1,35 @@
+/**
+ * @tagwerk/core — the contract shared by every Tagwerk widget and by the servers that receive
+ * their annotations. Pure: no DOM needed; runs in browsers and in Node.
+ */
+export * from './model/types.js';
+export {
+  LIMITS,
+  KINDS,
+  QUESTION_TYPES,
+  REGION_TYPES,
+  PAIRWISE_CHOICES,
+  Task as TaskSchema,
+  Annotation as AnnotationSchema,
+  TaskSchemas,
+  AnnotationSchemas,
+  ResultSchemas,
+  QuestionSchemas,
+  RegionSchemas,
+} from './model/schema.js';
+export * from './validate/index.js';
+export * from './events.js';
+export * from './history.js';
+export * from './shortcuts.js';
+export * from './active-time.js';
+export * from './journal.js';
+export {
+  createTranslator,
+  registerCatalog,
+  resolveLocale,
+  SUPPORTED_LOCALES,
+  type Catalog,
+  type MessageKey,
+  type MessageParams,
+  type Translate,
+} from './i18n/translate.js';

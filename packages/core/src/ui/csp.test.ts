@@ -1,0 +1,49 @@
+import { expect } from '@open-wc/testing';
+
+interface Report {
+  results: Record<string, string>;
+  violations: string[];
+  errors: string[];
+}
+
+/** Loads the strict-CSP page (see scripts/csp-page-plugin.mjs) and waits for its report. */
+function runCspPage(query = ''): Promise<Report> {
+  return new Promise((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    const timer = setTimeout(() => reject(new Error('the CSP page never reported')), 20000);
+    window.addEventListener('message', function onMessage(event: MessageEvent) {
+      if ((event.data as { type?: string })?.type !== 'tagwerk-csp-report') return;
+      window.removeEventListener('message', onMessage);
+      clearTimeout(timer);
+      frame.remove();
+      resolve(event.data as Report);
+    });
+    frame.src = `/packages/core/test/csp/page.html?strict-csp${query}`;
+    document.body.append(frame);
+  });
+}
+
+describe('strict Content-Security-Policy with Trusted Types', () => {
+  it('serves the page with the policy (a violation would be reported)', async () => {
+    const response = await fetch('/packages/core/test/csp/page.html?strict-csp');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).to.contain("require-trusted-types-for 'script'");
+    expect(csp).to.contain("script-src 'self'");
+    expect(csp).not.to.contain('unsafe');
+  });
+
+  it('detects violations (canary: eval and a raw innerHTML are refused and reported)', async () => {
+    const report = await runCspPage('&canary');
+    // Under Trusted Types enforcement the browser refuses both as trusted-types sinks.
+    expect(report.violations.length).to.equal(2);
+    for (const violation of report.violations) expect(violation).to.contain('require-trusted-types-for');
+  });
+
+  it('runs every widget scenario with no violation and no error', async () => {
+    const report = await runCspPage();
+    expect(report.violations).to.deep.equal([]);
+    expect(report.errors).to.deep.equal([]);
+    expect(Object.keys(report.results).length).to.be.greaterThan(0);
+    for (const [name, outcome] of Object.entries(report.results)) expect(`${name}: ${outcome}`).to.equal(`${name}: ok`);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * A test-only widget on the shared base: text and single-choice questions as native controls.
+ * It exists so the base's behaviour (events, drafts, forms, hotkeys, modes) is tested once,
+ * through a real element, without any widget's own surface in the way. Not part of the build.
+ */
+import { html, type TemplateResult } from 'lit';
+import type { TaskOf, TextResult } from '../model/types.js';
+import { TagwerkWidget, type WidgetAction } from './tagwerk-widget.js';
+
+export class TagwerkTestWidget extends TagwerkWidget<'text'> {
+  protected readonly kind = 'text' as const;
+  protected readonly widgetId = '@tagwerk/test-widget@0.0.0';
+  /** How often the widget's own action ran (asserted by tests of remapping and scoping). */
+  actionCount = 0;
+
+  protected emptyResult(): TextResult {
+    return { answers: {} };
+  }
+
+  protected override get actions(): WidgetAction[] {
+    return [{ id: 'mark', label: 'ui.action.help', keys: ['KeyM'] }];
+  }
+
+  protected override handleAction(id: string): boolean {
+    if (id !== 'mark') return false;
+    this.actionCount += 1;
+    return true;
+  }
+
+  protected renderSurface(task: TaskOf<'text'>, result: TextResult): TemplateResult {
+    return html`${task.questions.map((q) => {
+      if (q.type === 'text') {
+        return html`<label
+          >${q.label}
+          <textarea
+            data-question=${q.id}
+            .value=${(result.answers[q.id] as string | undefined) ?? ''}
+            ?readonly=${this.readonly}
+            @input=${(e: Event) => {
+              const value = (e.target as HTMLTextAreaElement).value;
+              this.commit(this.withAnswer(result, q.id, value || undefined), { coalesceKey: q.id });
+            }}
+          ></textarea
+        ></label>`;
+      }
+      if (q.type === 'choice') {
+        return html`<fieldset data-question=${q.id} tabindex="-1">
+          <legend>${q.label}</legend>
+          ${q.options.map(
+            (o) =>
+              html`<label
+                ><input
+                  type="radio"
+                  name=${q.id}
+                  .checked=${result.answers[q.id] === o.id}
+                  @change=${() => this.commit(this.withAnswer(this.result!, q.id, o.id))}
+                />${o.label}</label
+              >`,
+          )}
+        </fieldset>`;
+      }
+      return html``;
+    })}`;
+  }
+}
+
+if (!customElements.get('tagwerk-test-widget')) customElements.define('tagwerk-test-widget', TagwerkTestWidget);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tagwerk-test-widget': TagwerkTestWidget;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Validation of tasks and annotations: the boundary that parses, rather than trusts, whatever a
+ * host hands over. Every entry point runs three stages and stops at the first that finds errors:
+ *
+ * 1. the input guard (prototype keys, non-finite numbers, non-JSON values, depth and size limits),
+ * 2. the schema (`model/schema.ts`, checked interpretively with TypeBox: CSP-safe),
+ * 3. the checks a schema cannot express (`semantic.ts`, `answers.ts`).
+ *
+ * None of them throws, whatever the input. Errors carry a JSON Pointer `path`, a stable `code`
+ * (see `VALIDATION_CODES`) and a translated `message`; at most `MAX_ERRORS` per document, most
+ * specific first.
+ */
+import { Annotation as AnnotationUnion, AnnotationSchemas, Task as TaskUnion } from '../model/schema.js';
+import type { Annotation, ParseResult, Task, ValidationResult } from '../model/types.js';
+import { guard } from './guard.js';
+import { type Issue, IssueSink, toErrors } from './issues.js';
+import { parseJsonText } from './json-text.js';
+import { checkSchema } from './schema-check.js';
+import { checkAnnotationSemantics, checkTaskSemantics } from './semantic.js';
+import { taskInfo } from './task-info.js';
+import { urlProblem, type UrlUse } from './url.js';
+
+export { VALIDATION_CODES, MAX_ERRORS, type ValidationCode } from './issues.js';
+export { CodePointIndex, codePointLength, codePointToUtf16, sliceCodePoints, utf16ToCodePoint } from './codepoints.js';
+export { appendPointer, escapePointerToken, parsePointer, toPointer, unescapePointerToken } from './pointer.js';
+export type { UrlUse } from './url.js';
+
+/** Options of every validation entry point. */
+export interface ValidateOptions {
+  /** BCP 47 tag of the language for messages (English when unknown or absent). */
+  locale?: string;
+}
+
+/** Options of `validateAnnotation`. */
+export interface ValidateAnnotationOptions extends ValidateOptions {
+  /**
+   * A draft (work in progress): skips the checks that only a finished annotation must pass
+   * (required answers, `requiredWhen`, minimum counts and lengths, complete rankings and grades,
+   * `mustPlayFully`).
+   */
+  draft?: boolean;
+}
+
+/** What any exception escaping the stages is reported as: reading the input failed. */
+const UNREADABLE: Issue = { path: '', code: 'not-json', params: { what: 'error' } };
+
+const result = (issues: readonly Issue[], locale: string | undefined): ValidationResult => {
+  const errors = toErrors(issues, locale);
+  return { valid: errors.length === 0, errors };
+};
+
+/** Stages 1–3 for a task; `clone`: return a plain copy of what was checked. */
+function taskIssues(input: unknown, clone: boolean): { issues: Issue[]; value: unknown } {
+  const sink = new IssueSink();
+  let value = input;
+  if (typeof input === 'string') {
+    const parsed = parseJsonText(input);
+    if (!parsed.ok) {
+      sink.add('', 'json-syntax', { line: parsed.line, column: parsed.column });
+      return { issues: sink.issues, value: undefined };
+    }
+    value = parsed.value;
+    clone = false; // JSON.parse already made a fresh, plain copy
+  }
+  const checked = guard(value, sink, { clone });
+  if (sink.size === 0) checkSchema(TaskUnion, checked, '', sink);
+  if (sink.size === 0) checkTaskSemantics(checked as Task, sink);
+  return { issues: sink.issues, value: checked };
+}
+
+/** Stages 1–2 for an annotation. */
+function annotationShape(input: unknown, sink: IssueSink): void {
+  guard(input, sink);
+  if (sink.size > 0) return;
+  const kind = typeof input === 'object' && input !== null ? (input as { kind?: unknown }).kind : undefined;
+  const schema = typeof kind === 'string' && Object.hasOwn(AnnotationSchemas, kind) ? AnnotationSchemas[kind as keyof typeof AnnotationSchemas] : AnnotationUnion;
+  checkSchema(schema, input, '', sink);
+}
+
+/**
+ * Parses a task: an object, or its JSON text. On success `value` is a plain deep copy of the
+ * input (later changes to the input, or getters that answer differently, cannot affect it).
+ */
+export function parseTask(input: unknown, options: ValidateOptions = {}): ParseResult<Task> {
+  try {
+    const { issues, value } = taskIssues(input, true);
+    if (issues.length === 0) return { ok: true, value: value as Task };
+    return { ok: false, errors: toErrors(issues, options.locale) };
+  } catch {
+    return { ok: false, errors: toErrors([UNREADABLE], options.locale) };
+  }
+}
+
+/** Validates a task (an object or its JSON text) without copying it. */
+export function validateTask(task: unknown, options: ValidateOptions = {}): ValidationResult {
+  try {
+    return result(taskIssues(task, false).issues, options.locale);
+  } catch {
+    return result([UNREADABLE], options.locale);
+  }
+}
+
+/** Checks a task against the published schema only (`schema/task.json`): no semantic checks. */
+export function checkTaskShape(task: unknown, options: ValidateOptions = {}): ValidationResult {
+  try {
+    const sink = new IssueSink();
+    const value = guard(task, sink);
+    if (sink.size === 0) checkSchema(TaskUnion, value, '', sink);
+    return result(sink.issues, options.locale);
+  } catch {
+    return result([UNREADABLE], options.locale);
+  }
+}
+
+/**
+ * Checks an annotation envelope against the published schema only (`schema/annotation.json`),
+ * without its task: what a backend without the task can verify.
+ */
+export function checkAnnotationShape(annotation: unknown, options: ValidateOptions = {}): ValidationResult {
+  try {
+    const sink = new IssueSink();
+    annotationShape(annotation, sink);
+    return result(sink.issues, options.locale);
+  } catch {
+    return result([UNREADABLE], options.locale);
+  }
+}
+
+// A task's own problems, found once per task object.
+const taskProblems = new WeakMap<object, Issue[]>();
+
+/**
+ * Validates an annotation envelope against its task: the schema, then everything measured
+ * against the task (labels, tools, geometry, timing, offsets, answers). The task should come
+ * from `parseTask`; an invalid one yields a single `task-invalid` error. Per-task data is cached,
+ * so treat tasks as immutable.
+ */
+export function validateAnnotation(annotation: unknown, task: Task, options: ValidateAnnotationOptions = {}): ValidationResult {
+  try {
+    const sink = new IssueSink();
+    annotationShape(annotation, sink);
+    if (sink.size > 0) return result(sink.issues, options.locale);
+    if (typeof task !== 'object' || task === null) {
+      sink.add('', 'task-invalid', { count: 1, path: '' });
+      return result(sink.issues, options.locale);
+    }
+    let problems = taskProblems.get(task);
+    if (!problems) {
+      problems = taskIssues(task, false).issues;
+      taskProblems.set(task, problems);
+    }
+    const first = problems[0];
+    if (first) sink.add('', 'task-invalid', { count: problems.length, path: first.path });
+    else checkAnnotationSemantics(annotation as Annotation, task, taskInfo(task), sink, options.draft === true);
+    return result(sink.issues, options.locale);
+  } catch {
+    return result([UNREADABLE], options.locale);
+  }
+}
+
+/** True when `url` may be used as a task URL of this kind (see the `unsafe-url` check). */
+export function isSafeUrl(url: string, use: UrlUse = 'resource'): boolean {
+  return urlProblem(url, use) === null;
+}

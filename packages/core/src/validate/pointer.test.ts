@@ -1,0 +1,37 @@
+import { expect } from 'chai';
+import { appendPointer, escapePointerToken, parsePointer, toPointer, unescapePointerToken } from './pointer.js';
+
+describe('JSON Pointer', () => {
+  it('escapes ~ before / (RFC 6901)', () => {
+    expect(escapePointerToken('a/b')).to.equal('a~1b');
+    expect(escapePointerToken('m~n')).to.equal('m~0n');
+    expect(escapePointerToken('~1')).to.equal('~01');
+    expect(escapePointerToken(3)).to.equal('3');
+    expect(escapePointerToken('plain')).to.equal('plain');
+  });
+
+  it('unescapes ~1 before ~0, so "~01" stays "~1"', () => {
+    expect(unescapePointerToken('~01')).to.equal('~1');
+    expect(unescapePointerToken('a~1b')).to.equal('a/b');
+  });
+
+  it('builds and parses pointers, "" being the whole document', () => {
+    expect(toPointer([])).to.equal('');
+    expect(toPointer(['answers', 'a/b', 0])).to.equal('/answers/a~1b/0');
+    expect(appendPointer('/answers', '~')).to.equal('/answers/~0');
+    expect(parsePointer('/answers/a~1b/0')).to.deep.equal(['answers', 'a/b', '0']);
+    expect(parsePointer('')).to.deep.equal([]);
+    expect(parsePointer('/')).to.deep.equal(['']);
+  });
+
+  it('rejects strings that are not pointers', () => {
+    expect(parsePointer('answers')).to.equal(null);
+    expect(parsePointer('/a~2')).to.equal(null);
+  });
+
+  it('round-trips any token', () => {
+    for (const token of ['', '~', '/', '~/~1/~0', '👩‍💻', 'a b']) {
+      expect(parsePointer(toPointer([token]))).to.deep.equal([token]);
+    }
+  });
+});
