@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { cspPagePlugin } from './scripts/csp-page-plugin.mjs';
+import { ajvModulePlugin } from './scripts/ajv-module-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const args = [
@@ -18,11 +19,12 @@ const args = [
 ];
 
 export default {
-  files: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+  files: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', '!**/*.node.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['source', 'browser', 'development'] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.base.json', import.meta.url).pathname }),
     cspPagePlugin(),
+    ajvModulePlugin(),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args, headless: true } })],
   concurrency: 2,

@@ -23,6 +23,7 @@ export * from './history.js';
 export * from './shortcuts.js';
 export * from './active-time.js';
 export * from './journal.js';
+export * from './exporters/index.js';
 export {
   createTranslator,
   registerCatalog,
