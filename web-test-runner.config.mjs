@@ -27,8 +27,11 @@ export default {
     ajvModulePlugin(),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args, headless: true } })],
-  concurrency: 2,
-  testFramework: { config: { timeout: 10000 } },
+  // One page at a time: keyboard and focus tests need the page to have focus, and the runner
+  // machine has two cores.
+  concurrency: 1,
+  testsFinishTimeout: 600000,
+  testFramework: { config: { timeout: 30000 } },
   coverageConfig: {
     include: ['packages/*/src/**/*.ts'],
     exclude: ['**/*.test.ts', '**/node_modules/**'],

@@ -43,7 +43,7 @@ for (const [name, schema] of Object.entries(files)) {
   const text = `${JSON.stringify(schema, null, 2)}\n`;
   if (process.argv.includes('--check')) {
     let current = '';
-    try { current = readFileSync(url, 'utf8'); } catch {}
+    try { current = readFileSync(url, 'utf8'); } catch { /* a missing file is stale too */ }
     if (current !== text) { stale = true; console.error(`schema/${name} is out of date: run pnpm --filter @tagwerk/core schema`); }
   } else {
     writeFileSync(url, text);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { compare, median, prng, quantile, sample, summarize } from './stats.js';
+import { compare, compareAll, median, prng, quantile, sample, summarize } from './stats.js';
 
 describe('bench stats', () => {
   it('takes medians and interpolated quantiles', () => {
@@ -35,6 +35,17 @@ describe('bench stats', () => {
     expect(order.join('')).to.equal('AB' + 'BA' + 'AB' + 'BA' + 'AB');
     expect(paired.ours).to.have.length(4);
     expect(paired.baseline).to.have.length(4);
+  });
+
+  it('rotates any number of sides so each takes every position', async () => {
+    const order: string[] = [];
+    const times = await compareAll(
+      { a: () => order.push('A'), b: () => order.push('B'), c: () => order.push('C') },
+      { warmup: 1, samples: 3 },
+    );
+    expect(order.join(' ')).to.equal('A B C B C A C A B A B C');
+    expect(Object.keys(times)).to.deep.equal(['a', 'b', 'c']);
+    for (const side of Object.values(times)) expect(side).to.have.length(3);
   });
 
   it('awaits asynchronous work inside the timed span', async () => {

@@ -106,6 +106,27 @@ export async function compare(ours: Work, baseline: Work, options: SampleOptions
   return result;
 }
 
+/**
+ * Like `compare`, for any number of sides: round i runs the sides rotated by i (ABC, BCA, CAB, …),
+ * so every side takes every position equally often. Returns milliseconds per call, by side name.
+ */
+export async function compareAll<K extends string>(
+  works: Readonly<Record<K, Work>>,
+  options: SampleOptions,
+): Promise<Record<K, number[]>> {
+  const names = Object.keys(works) as K[];
+  const result = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < options.warmup + options.samples; round++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + i) % names.length]!;
+      await options.before?.();
+      const ms = await timeOnce(works[name]);
+      if (round >= options.warmup) result[name].push(ms);
+    }
+  }
+  return result;
+}
+
 /** Seeded PRNG (mulberry32): the same seed gives the same data in Node and in Chromium. */
 export function prng(seed: number): () => number {
   let state = seed >>> 0;

@@ -1,41 +1,278 @@
-import { html, type TemplateResult } from 'lit';
-import type { TaskOf, TextResult } from '@tagwerk/core';
-import { TagwerkWidget, markdown } from '@tagwerk/core/ui';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Answer, Question, Response, SpansQuestion, TaskOf, TextResult, Turn, ValidationError } from '@tagwerk/core';
+import { codePointLength, isSafeUrl } from '@tagwerk/core';
+import {
+  QUESTION_ACTIONS,
+  TagwerkWidget,
+  focusQuestion,
+  handleQuestionAction,
+  markdown,
+  pairwiseShownOrder,
+  questionStyles,
+  type FeedbackItem,
+  type QuestionHost,
+  type WidgetAction,
+  renderQuestion,
+  syncRadioFocus,
+} from '@tagwerk/core/ui';
 import { styles } from './text-rater.styles.js';
 import { WIDGET_ID } from './version.js';
+
+/** Responses longer than this render as plain text until the worker asks for formatting. */
+const LAZY_MARKDOWN_CHARS = 200_000;
+
+/** A label hotkey from the task ("q", "3", "KeyQ") as a binding on KeyboardEvent.code. */
+function hotkeyBinding(hotkey: string): string {
+  if (/^[A-Za-z]$/.test(hotkey)) return `Key${hotkey.toUpperCase()}`;
+  if (/^[0-9]$/.test(hotkey)) return `Digit${hotkey}`;
+  return hotkey;
+}
 
 /**
  * Rate, compare and rank chatbot answers, grade search results, classify and highlight text.
  *
- * @summary The text microtask widget: a record (prompt, conversation, responses, query and
- * results, or a plain text) and the task's questions.
+ * @summary The text microtask widget: a record (prompt, conversation, responses, a search query
+ * with results, or a plain text) beside the task's questions.
  *
  * @event tagwerk-ready - Task parsed, widget interactive; `detail: { taskId }`.
  * @event tagwerk-change - After each user edit; `detail: { annotation, valid, errors }`.
  * @event tagwerk-submit - `submit()` succeeded; `detail: { annotation }`.
  * @event tagwerk-invalid - `submit()` refused; `detail: { errors }`.
  * @event tagwerk-error - Bad task or storage failure; `detail: { code, message }`.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart header - Title row.
+ * @csspart title - The task title.
+ * @csspart instructions - The collapsible instructions.
+ * @csspart surface - Record and questions.
+ * @csspart record - The record: prompt, conversation, responses, results or text.
+ * @csspart response - One response card.
+ * @csspart questions - The questions column.
+ * @csspart footer - Status, undo/redo and submit.
+ * @csspart submit-button - The submit button.
+ * @csspart error - The error state shown instead of the surface.
  */
 export class TagwerkTextRater extends TagwerkWidget<'text'> {
-  static override styles = [...TagwerkWidget.styles, styles];
+  static override styles = [...TagwerkWidget.styles, questionStyles, styles];
 
   protected readonly kind = 'text' as const;
   protected readonly widgetId = WIDGET_ID;
+
+  /** Long responses the worker chose to see formatted (by response id). */
+  private formatted = new Set<string>();
 
   protected emptyResult(): TextResult {
     return { answers: {} };
   }
 
+  protected override get actions(): WidgetAction[] {
+    const spanLabels: WidgetAction[] = [];
+    for (const q of this.parsedTask?.questions ?? []) {
+      if (q.type !== 'spans') continue;
+      for (const label of q.labels) {
+        if (label.hotkey) spanLabels.push({ id: `span:${q.id}:${label.id}`, label: 'textRater.action.spanLabel', keys: [hotkeyBinding(label.hotkey)] });
+      }
+    }
+    // Span labels first: inside a spans field their letters win over "prefer A" and friends.
+    return [...spanLabels, ...QUESTION_ACTIONS];
+  }
+
+  protected override handleAction(id: string): boolean {
+    const task = this.parsedTask;
+    if (!task) return false;
+    if (id.startsWith('span:')) {
+      const [, questionId, labelId] = /^span:(.*):([^:]*)$/.exec(id) ?? [];
+      const active = this.shadowRoot?.activeElement;
+      if (!active || active.localName !== 'tagwerk-spans-field') return false;
+      const field = active as HTMLElement & { applyLabel(label: string): boolean };
+      if (field.closest('[data-question]')?.getAttribute('data-question') !== questionId) return false;
+      return field.applyLabel(labelId!);
+    }
+    const handled = handleQuestionAction(id, task.questions, this.questionHost(task), this.shadowRoot!);
+    if (handled) void this.updateComplete.then(() => syncRadioFocus(this.shadowRoot!));
+    return handled;
+  }
+
+  protected override focusError(error: ValidationError): void {
+    const id = /^\/result\/answers\/([^/]+)/.exec(error.path)?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+    const element = id ? this.shadowRoot?.querySelector(`[data-question="${CSS.escape(id)}"]`) : null;
+    if (!focusQuestion(element ?? null)) super.focusError(error);
+  }
+
+  protected override compare(reference: TextResult, result: TextResult): FeedbackItem[] {
+    const questions = this.parsedTask?.questions ?? [];
+    return questions.map((q) => {
+      const expected = reference.answers[q.id];
+      const actual = result.answers[q.id];
+      const agree = sameAnswer(q, expected, actual);
+      return { label: q.label, agree, detail: agree ? undefined : this.describeDifference(q, expected, actual) };
+    });
+  }
+
+  private describeDifference(q: Question, expected: Answer | undefined, actual: Answer | undefined): string {
+    if (actual === undefined) return this.t('textRater.training.unanswered');
+    if (q.type === 'rating' && typeof expected === 'number' && typeof actual === 'number') {
+      return this.t('textRater.training.rating', { expected, actual });
+    }
+    if (q.type === 'spans' && Array.isArray(expected) && Array.isArray(actual)) {
+      const key = (s: unknown): string => JSON.stringify([(s as { start: number }).start, (s as { end: number }).end, (s as { label: string }).label]);
+      const want = new Set(expected.map(key));
+      const matched = actual.filter((s) => want.has(key(s))).length;
+      return this.t('textRater.training.spans', { matched, expected: expected.length, actual: actual.length });
+    }
+    return this.t('ui.training.differ');
+  }
+
+  private questionHost(task: TaskOf<'text'>): QuestionHost {
+    const result = this.result!;
+    return {
+      answers: result.answers,
+      record: task.record,
+      taskId: task.id,
+      t: this.locale.t,
+      dir: this.locale.dir,
+      editable: this.editable,
+      setAnswer: (questionId, answer, options) => {
+        this.commit(this.withAnswer(this.result!, questionId, answer), options);
+      },
+    };
+  }
+
+  private handleFormat(id: string): void {
+    this.formatted.add(id);
+    this.requestUpdate();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Rendering
+
   protected renderSurface(task: TaskOf<'text'>): TemplateResult {
-    const { record } = task;
+    const host = this.questionHost(task);
     return html`
-      <section class="record" aria-label="Record">
-        ${record.prompt ? html`<div class="md prompt">${markdown(record.prompt)}</div>` : null}
-        ${(record.responses ?? []).map(
-          (r) => html`<article class="md response">${markdown(r.text, r.format === 'plain')}</article>`,
-        )}
-        ${record.text ? html`<div class="md text">${markdown(record.text, true)}</div>` : null}
-      </section>
+      <div class="layout">
+        <section part="record" class="record" aria-label=${this.t('textRater.record')}>${this.renderRecord(task)}</section>
+        <section part="questions" class="questions" aria-label=${this.t('textRater.questions')}>
+          ${task.questions.map((q) => renderQuestion(q, host))}
+        </section>
+      </div>
     `;
   }
+
+  private renderRecord(task: TaskOf<'text'>): TemplateResult {
+    const { record, questions } = task;
+    // A field a spans question marks up is shown by that question (as exact plain text), not twice.
+    const spanFields = new Set(questions.filter((q): q is SpansQuestion => q.type === 'spans').map((q) => q.field));
+    const resultsShownByQuestion = questions.some((q) => q.type === 'relevance' || (q.type === 'ranking' && q.items === 'results'));
+    const parts: TemplateResult[] = [];
+    if (record.prompt && !spanFields.has('prompt')) {
+      parts.push(html`<div class="block prompt">
+        <h3 class="block-title">${this.t('textRater.prompt')}</h3>
+        <div class="md">${markdown(record.prompt)}</div>
+      </div>`);
+    }
+    if (record.conversation?.length) parts.push(this.renderConversation(record.conversation));
+    if (record.responses?.length) parts.push(this.renderResponses(task, record.responses));
+    if (record.query) {
+      parts.push(html`<div class="block query">
+        <h3 class="block-title">${this.t('textRater.query')}</h3>
+        <p class="query-text">${record.query}</p>
+      </div>`);
+    }
+    if (record.results?.length && !resultsShownByQuestion) {
+      parts.push(html`<ol class="block result-list">
+        ${record.results.map((r) => {
+          const url = r.url && isSafeUrl(r.url, 'link') ? r.url : undefined;
+          return html`<li>
+            <strong>${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer nofollow">${r.title}</a>` : r.title}</strong>
+            ${r.url ? html`<span class="result-url">${r.url}</span>` : nothing} ${r.snippet ? html`<span>${r.snippet}</span>` : nothing}
+          </li>`;
+        })}
+      </ol>`);
+    }
+    if (record.text && !spanFields.has('text')) {
+      parts.push(html`<div class="block text">
+        <div class="md plain-text" tabindex="0" role="region" aria-label=${this.t('textRater.text')}>${markdown(record.text, true)}</div>
+      </div>`);
+    }
+    return html`${parts}`;
+  }
+
+  private renderConversation(turns: Turn[]): TemplateResult {
+    return html`
+      <ol class="block conversation" aria-label=${this.t('textRater.conversation', { count: turns.length })} tabindex="0">
+        ${turns.map(
+          (turn) => html`<li class="turn ${turn.role}">
+            <span class="role">${this.t(turn.role === 'user' ? 'textRater.role.user' : turn.role === 'assistant' ? 'textRater.role.assistant' : 'textRater.role.system')}</span>
+            <div class="md">${markdown(turn.text, turn.format === 'plain')}</div>
+          </li>`,
+        )}
+      </ol>
+    `;
+  }
+
+  private renderResponses(task: TaskOf<'text'>, responses: Response[]): TemplateResult {
+    // The first pairwise question decides the display order of its pair (randomised per task).
+    const pairwise = task.questions.find((q) => q.type === 'pairwise');
+    let ordered = responses;
+    const positions = new Map<string, string>();
+    if (pairwise) {
+      const shown = pairwiseShownOrder(pairwise, task.id);
+      const inPair = new Set(shown);
+      const byId = new Map(responses.map((r) => [r.id, r]));
+      ordered = [...shown.map((id) => byId.get(id)!).filter(Boolean), ...responses.filter((r) => !inPair.has(r.id))];
+      positions.set(shown[0], 'A');
+      positions.set(shown[1], 'B');
+    }
+    return html`
+      <div class="responses ${ordered.length > 1 ? 'several' : ''}">
+        ${ordered.map((r, i) => {
+          const position = positions.get(r.id);
+          const title = position
+            ? this.t('textRater.responsePosition', { position })
+            : r.label
+              ? r.label
+              : this.t('textRater.response', { number: i + 1 });
+          const long = r.format !== 'plain' && r.text.length > LAZY_MARKDOWN_CHARS && !this.formatted.has(r.id);
+          const headingId = `resp-${i}`;
+          return html`<article part="response" class="response" data-response=${r.id} aria-labelledby=${headingId}>
+            <h3 class="block-title" id=${headingId}>
+              ${position ? html`<span class="position">${position}</span>` : nothing}${title}
+              <span class="size">${this.t('textRater.words', { count: wordCount(r.text) })}</span>
+            </h3>
+            <div class="md response-body" tabindex="0" role="region" aria-labelledby=${headingId}>
+              ${markdown(r.text, r.format === 'plain' || long)}
+            </div>
+            ${long
+              ? html`<button type="button" class="link" @click=${() => this.handleFormat(r.id)}>
+                  ${this.t('textRater.format', { size: Math.round(codePointLength(r.text) / 1000) })}
+                </button>`
+              : nothing}
+          </article>`;
+        })}
+      </div>
+    `;
+  }
+}
+
+function wordCount(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) count += 1;
+    inWord = !space;
+  }
+  return count;
+}
+
+function sameAnswer(q: Question, a: Answer | undefined, b: Answer | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (q.type === 'pairwise') return (a as { choice: string }).choice === (b as { choice: string }).choice;
+  if (q.type === 'spans') {
+    const key = (spans: unknown): string =>
+      JSON.stringify((spans as Array<{ start: number; end: number; label: string }>).map((s) => [s.start, s.end, s.label]).sort());
+    return key(a) === key(b);
+  }
+  if (q.type === 'choice' && Array.isArray(a) && Array.isArray(b)) return JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,4 +1,4 @@
-import type { Annotation, PairwiseAnswer, PairwiseChoice, PairwiseQuestion, Task, TextAnnotation, TextTask } from '../model/types.js';
+import type { Annotation, PairwiseAnswer, PairwiseChoice, PairwiseQuestion, Task, TextTask } from '../model/types.js';
 
 /** A chat message in the "messages" format of preference-training libraries. */
 export interface PreferenceMessage {
@@ -35,7 +35,10 @@ export interface PreferencePairOptions {
 type TaskSource = Task | readonly Task[] | ReadonlyMap<string, Task>;
 
 function lookup(tasks: TaskSource): (id: string) => Task | undefined {
-  if (tasks instanceof Map) return (id) => tasks.get(id);
+  if (tasks instanceof Map) {
+    const map = tasks as ReadonlyMap<string, Task>;
+    return (id) => map.get(id);
+  }
   if (Array.isArray(tasks)) {
     const byId = new Map((tasks as readonly Task[]).map((t) => [t.id, t]));
     return (id) => byId.get(id);
@@ -72,7 +75,7 @@ export function toPreferencePairs(annotations: Iterable<Annotation>, tasks: Task
     const prompt = options.format === 'messages' ? promptMessages(task) : promptText(task);
     for (const question of task.questions) {
       if (question.type !== 'pairwise') continue;
-      const answer = (annotation as TextAnnotation).result.answers[question.id] as PairwiseAnswer | undefined;
+      const answer = (annotation).result.answers[question.id] as PairwiseAnswer | undefined;
       if (!answer || typeof answer !== 'object' || !('choice' in answer)) continue;
       const record = pairFrom(question, answer, options);
       if (!record) continue;

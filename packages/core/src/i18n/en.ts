@@ -1,5 +1,9 @@
 /** English messages: complete, and the fallback for every other locale. */
-import { validationEn } from './validation.en.js';
+import { questionsEn } from './questions.en.js';
+import { rankingEn } from './ranking.en.js';
+import { spansEn } from './spans.en.js';
+import { textRaterEn } from './text-rater.en.js';
 import { uiEn } from './ui.en.js';
+import { validationEn } from './validation.en.js';
 
-export const en = { ...validationEn, ...uiEn } as const;
+export const en = { ...validationEn, ...uiEn, ...questionsEn, ...rankingEn, ...spansEn, ...textRaterEn } as const;

@@ -3,3 +3,17 @@ export { TagwerkWidget, AnnotationInvalidError, type WidgetAction, type Feedback
 export { LocaleController } from './locale-controller.js';
 export { markdown, renderMarkdown } from './markdown.js';
 export { tokens, widgetStyles, markdownStyles } from './tagwerk-widget.styles.js';
+export {
+  QUESTION_ACTIONS,
+  focusQuestion,
+  handleQuestionAction,
+  isRequiredNow,
+  pairwiseShownOrder,
+  questionDomId,
+  renderQuestion,
+  scaleValueForDigit,
+  spansFieldText,
+  syncRadioFocus,
+  type QuestionHost,
+} from './questions.js';
+export { questionStyles } from './questions.styles.js';

@@ -62,8 +62,12 @@ function getPurifier(): Purifier {
       node.setAttribute('loading', 'lazy');
       node.setAttribute('referrerpolicy', 'no-referrer');
     } else if (node.nodeName === 'TABLE') {
-      // Wide tables scroll inside their wrapper instead of stretching the widget.
+      // Wide tables scroll inside their wrapper instead of stretching the widget; a scrolling
+      // region must be reachable by keyboard.
       node.setAttribute('data-md-table', '');
+      node.setAttribute('tabindex', '0');
+    } else if (node.nodeName === 'PRE') {
+      node.setAttribute('tabindex', '0');
     }
   });
   purifier = instance;
@@ -84,7 +88,7 @@ export function renderMarkdown(source: string, options: { plain?: boolean } = {}
   const html = marked.parse(source) as string;
   const purify = getPurifier();
   const clean = purify.sanitize(html, CONFIG);
-  return clean as unknown as DocumentFragment;
+  return clean;
 }
 
 class MarkdownDirective extends Directive {

@@ -62,6 +62,10 @@ export const widgetStyles = css`
     border-radius: var(--_radius);
     min-inline-size: 0;
   }
+  /* Focusable (tabindex -1) so a click on plain text keeps focus, and shortcuts, in the widget. */
+  [part='base']:focus {
+    outline: none;
+  }
   :host([disabled]) [part='base'] {
     opacity: 0.6;
   }
@@ -243,11 +247,11 @@ export const widgetStyles = css`
     list-style: none;
   }
   .feedback li.agree::before {
-    content: '✓ ';
+    content: '\\2713  ';
     color: var(--_success);
   }
   .feedback li.differ::before {
-    content: '✗ ';
+    content: '\\2717  ';
     color: var(--_danger);
   }
   .visually-hidden {

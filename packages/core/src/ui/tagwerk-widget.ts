@@ -695,33 +695,38 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
   private handleKeydown = (event: KeyboardEvent): void => {
     if (this.hotkeys === 'off' || event.defaultPrevented || this.phase === 'empty') return;
     if (!this.resolvedKeymap) this.resolveKeymap();
-    const action = findAction(this.resolvedKeymap!, event, platform(), {
-      typing: isTypingTarget(event.composedPath()),
-      actions: this.actionOptions,
-    });
-    if (!action) return;
-    let handled = true;
+    const keymap = this.resolvedKeymap!;
+    const options = { typing: isTypingTarget(event.composedPath()), actions: this.actionOptions };
+    // Several actions may share a key (a span label's hotkey and "prefer A"): the first one, in
+    // keymap order, that applies where the focus is wins.
+    for (const id of Object.keys(keymap)) {
+      if (!findAction({ [id]: keymap[id]! }, event, platform(), options)) continue;
+      if (this.runAction(id, event)) {
+        event.preventDefault();
+        event.stopPropagation();
+        return;
+      }
+    }
+  };
+
+  private runAction(action: string, event: KeyboardEvent): boolean {
     switch (action) {
       case 'undo':
         this.undo();
-        break;
+        return true;
       case 'redo':
         this.redo();
-        break;
+        return true;
       case 'submit':
         void this.submitFromUi();
-        break;
+        return true;
       case 'help':
         this.openShortcuts();
-        break;
+        return true;
       default:
-        handled = this.phase === 'ready' && this.handleAction(action, event);
+        return this.phase === 'ready' && this.handleAction(action, event);
     }
-    if (handled) {
-      event.preventDefault();
-      event.stopPropagation();
-    }
-  };
+  }
 
   private handleActivity = (): void => {
     this.tracker.activity(performance.now());
@@ -741,6 +746,10 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.shortcuts');
     if (dialog && !dialog.open) dialog.showModal();
   }
+
+  private closeShortcuts = (event: Event): void => {
+    (event.currentTarget as HTMLElement).closest('dialog')?.close();
+  };
 
   private handleInstructionsToggle = (event: Event): void => {
     const details = event.currentTarget as HTMLDetailsElement;
@@ -765,7 +774,13 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
     const task = this.parsedTask;
     const lang = this.locale.lang;
     return html`
-      <div part="base" lang=${lang} dir=${this.locale.dir} aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
+      <div
+        part="base"
+        lang=${lang}
+        dir=${this.locale.dir}
+        aria-busy=${this.phase === 'loading' ? 'true' : 'false'}
+        tabindex="-1"
+      >
         ${this.renderHeader()} ${task?.instructions ? this.renderInstructions(task.instructions) : nothing}
         ${this.renderBody()} ${this.phase === 'ready' && this.mode === 'review' ? this.renderReview() : nothing}
         ${this.feedback ? this.renderFeedback(this.feedback) : nothing} ${this.phase === 'ready' ? this.renderFooter() : nothing}
@@ -784,7 +799,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
         ${this.hotkeys === 'off'
           ? nothing
           : html`<button type="button" class="icon-button" @click=${this.openShortcuts} aria-keyshortcuts="Shift+?" title=${this.t('ui.shortcuts.open')}>
-              <span aria-hidden="true">⌨</span><span class="visually-hidden">${this.t('ui.shortcuts.open')}</span>
+              <span aria-hidden="true">&#x2328;</span><span class="visually-hidden">${this.t('ui.shortcuts.open')}</span>
             </button>`}
       </header>
     `;
@@ -862,7 +877,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
       <section class="feedback" role="status" aria-label=${this.t('ui.training.title')}>
         <strong>${this.t('ui.training.summary', { agreed, total: items.length })}</strong>
         <ul>
-          ${items.map((i) => html`<li class=${i.agree ? 'agree' : 'differ'}>${i.label}${i.detail ? html` — ${i.detail}` : nothing}</li>`)}
+          ${items.map((i) => html`<li class=${i.agree ? 'agree' : 'differ'}>${i.label}${i.detail ? html` &#x2014; ${i.detail}` : nothing}</li>`)}
         </ul>
       </section>
     `;
@@ -881,8 +896,8 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
           </div>`
         : nothing}
       <footer part="footer">
-        <button type="button" class="icon-button" ?disabled=${!this.history?.canUndo || !this.editable} @click=${() => this.undo()} title=${this.t('ui.action.undo')} aria-label=${this.t('ui.action.undo')}>↶</button>
-        <button type="button" class="icon-button" ?disabled=${!this.history?.canRedo || !this.editable} @click=${() => this.redo()} title=${this.t('ui.action.redo')} aria-label=${this.t('ui.action.redo')}>↷</button>
+        <button type="button" class="icon-button" ?disabled=${!this.history?.canUndo || !this.editable} @click=${() => this.undo()} title=${this.t('ui.action.undo')} aria-label=${this.t('ui.action.undo')}>&#x21B6;</button>
+        <button type="button" class="icon-button" ?disabled=${!this.history?.canRedo || !this.editable} @click=${() => this.redo()} title=${this.t('ui.action.redo')} aria-label=${this.t('ui.action.redo')}>&#x21B7;</button>
         <span class="status ${valid ? 'ok' : 'invalid'}" aria-live="polite">${valid ? this.t('ui.status.valid') : this.t('ui.status.incomplete', { count: this.validation.errors.length })}</span>
         <span class="spacer"></span>
         ${this.hideSubmit
@@ -896,7 +911,16 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
 
   private renderShortcuts(): TemplateResult {
     const keymap = this.resolvedKeymap ?? {};
-    const rows = this.allActions.filter((a) => (keymap[a.id] ?? []).length > 0);
+    // Actions sharing a label (pick-1 … pick-0) make one row with the first binding of each.
+    const grouped = new Map<string, { label: MessageKey; keys: string[] }>();
+    for (const a of this.allActions) {
+      const bindings = keymap[a.id] ?? [];
+      if (!bindings.length) continue;
+      const row = grouped.get(a.label);
+      if (row) row.keys.push(bindings[0]!);
+      else grouped.set(a.label, { label: a.label, keys: [...bindings] });
+    }
+    const rows = [...grouped.values()];
     return html`
       <dialog class="shortcuts" aria-labelledby="shortcuts-title">
         <h3 id="shortcuts-title">${this.t('ui.shortcuts.title')}</h3>
@@ -905,13 +929,13 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
             ${rows.map(
               (a) => html`<tr>
                 <th scope="row">${this.t(a.label)}</th>
-                <td>${(keymap[a.id] ?? []).map((k: string, i: number) => html`${i ? ' / ' : ''}<kbd>${formatShortcut(k, platform(), this.locale.lang)}</kbd>`)}</td>
+                <td>${a.keys.map((k: string, i: number) => html`${i ? ' / ' : ''}<kbd>${formatShortcut(k, platform(), this.locale.lang)}</kbd>`)}</td>
               </tr>`,
             )}
           </tbody>
         </table>
         <p class="status">${this.t('ui.shortcuts.typing')}</p>
-        <form method="dialog"><button type="submit" class="primary" autofocus>${this.t('ui.close')}</button></form>
+        <button type="button" class="primary" autofocus @click=${this.closeShortcuts}>${this.t('ui.close')}</button>
       </dialog>
     `;
   }
@@ -923,7 +947,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 function sameAnswer(a: unknown, b: unknown): boolean {
   if (a && b && typeof a === 'object' && typeof b === 'object' && 'choice' in a && 'choice' in b) {
-    return (a as { choice: unknown }).choice === (b as { choice: unknown }).choice; // ignore shownOrder
+    return (a).choice === (b).choice; // ignore shownOrder
   }
   return sameJson(a, b);
 }

@@ -70,7 +70,8 @@ describe('CodePointIndex', () => {
     const text = `Ada ${ZWJ_CODER} 😀\ud800x`.repeat(40) + '🎉';
     const index = new CodePointIndex(text);
     expect(index.length).to.equal(codePointLength(text));
-    for (let cp = 0; cp <= index.length; cp++) expect(index.toUtf16(cp), `cp ${cp}`).to.equal(codePointToUtf16(text, cp));
+    for (let cp = 0; cp <= index.length; cp++)
+      expect(index.toUtf16(cp), `cp ${cp}`).to.equal(codePointToUtf16(text, cp));
     for (let i = 0; i <= text.length; i++) expect(index.toCodePoint(i), `i ${i}`).to.equal(utf16ToCodePoint(text, i));
     expect(index.toUtf16(index.length + 1)).to.equal(-1);
     expect(index.toCodePoint(text.length + 1)).to.equal(-1);

@@ -20,7 +20,10 @@ export function orientation(a: Pt, b: Pt, c: Pt): -1 | 0 | 1 {
 }
 
 const within = (a: Pt, b: Pt, p: Pt): boolean =>
-  Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
+  Math.min(a[0], b[0]) <= p[0] &&
+  p[0] <= Math.max(a[0], b[0]) &&
+  Math.min(a[1], b[1]) <= p[1] &&
+  p[1] <= Math.max(a[1], b[1]);
 
 /** True when the closed segments ab and cd share at least one point (touching and collinear overlap included). */
 export function segmentsIntersect(a: Pt, b: Pt, c: Pt, d: Pt): boolean {
@@ -29,7 +32,12 @@ export function segmentsIntersect(a: Pt, b: Pt, c: Pt, d: Pt): boolean {
   const d3 = orientation(a, b, c);
   const d4 = orientation(a, b, d);
   if (d1 * d2 < 0 && d3 * d4 < 0) return true;
-  return (d1 === 0 && within(c, d, a)) || (d2 === 0 && within(c, d, b)) || (d3 === 0 && within(a, b, c)) || (d4 === 0 && within(a, b, d));
+  return (
+    (d1 === 0 && within(c, d, a)) ||
+    (d2 === 0 && within(c, d, b)) ||
+    (d3 === 0 && within(a, b, c)) ||
+    (d4 === 0 && within(a, b, d))
+  );
 }
 
 /**
@@ -52,32 +60,28 @@ export function ringIndexes(points: readonly Pt[]): number[] {
   return keep;
 }
 
-/** Twice the signed area of the ring (shoelace), and an upper bound of its rounding error. */
-function doubledArea(ring: readonly Pt[]): { area: number; error: number } {
-  const origin = ring[0] as Pt; // translate first: small polygons far from (0, 0) stay exact
-  let area = 0;
-  let magnitude = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const p = ring[i] as Pt;
-    const q = ring[(i + 1) % ring.length] as Pt;
-    const a = (p[0] - origin[0]) * (q[1] - origin[1]);
-    const b = (q[0] - origin[0]) * (p[1] - origin[1]);
-    area += a - b;
-    magnitude += Math.abs(a) + Math.abs(b);
-  }
-  return { area, error: 8 * ring.length * EPSILON * magnitude };
-}
-
 /** Signed area of a polygon (positive when counter-clockwise in y-up axes, i.e. clockwise on screen). */
 export function polygonArea(points: readonly Pt[]): number {
-  return points.length < 3 ? 0 : doubledArea(points).area / 2;
+  if (points.length < 3) return 0;
+  const origin = points[0] as Pt; // translate first: small polygons far from (0, 0) stay exact
+  let twice = 0;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as Pt;
+    const q = points[(i + 1) % points.length] as Pt;
+    twice += (p[0] - origin[0]) * (q[1] - origin[1]) - (q[0] - origin[0]) * (p[1] - origin[1]);
+  }
+  return twice / 2;
 }
 
-/** True when the polygon encloses no area (all points collinear, within rounding). */
+/**
+ * True when the polygon encloses no area: fewer than 3 points, or all on one line (within
+ * rounding). A bow tie, whose signed area may be 0, is not degenerate but self-intersecting.
+ */
 export function hasZeroArea(points: readonly Pt[]): boolean {
-  if (points.length < 3) return true;
-  const { area, error } = doubledArea(points);
-  return Math.abs(area) <= error;
+  const p = points[0];
+  const q = points.find((r) => p && (r[0] !== p[0] || r[1] !== p[1]));
+  if (!p || !q) return true;
+  return points.every((r) => orientation(p, q, r) === 0);
 }
 
 /**
@@ -111,7 +115,9 @@ export function findSelfIntersection(ring: readonly Pt[]): [number, number, numb
     minY[i] = Math.min(a[1], b[1]);
     maxY[i] = Math.max(a[1], b[1]);
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => (minX[i] as number) - (minX[j] as number) || i - j);
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (i, j) => (minX[i] as number) - (minX[j] as number) || i - j,
+  );
   for (let s = 0; s < n; s++) {
     const i = order[s] as number;
     for (let t = s + 1; t < n; t++) {

@@ -26,12 +26,20 @@ describe('guard', () => {
 
   it('reports prototype keys from JSON.parse at their path', () => {
     const input = JSON.parse('{"a":{"__proto__":{"polluted":true}},"b":[{"constructor":1}],"prototype":2}') as unknown;
-    expect(codes(input)).to.have.members(['forbidden-key /a/__proto__', 'forbidden-key /b/0/constructor', 'forbidden-key /prototype']);
+    expect(codes(input)).to.have.members([
+      'forbidden-key /a/__proto__',
+      'forbidden-key /b/0/constructor',
+      'forbidden-key /prototype',
+    ]);
     expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
   });
 
   it('reports NaN and ±Infinity', () => {
-    expect(codes({ x: NaN, y: [Infinity, -Infinity] })).to.deep.equal(['not-finite /x', 'not-finite /y/0', 'not-finite /y/1']);
+    expect(codes({ x: NaN, y: [Infinity, -Infinity] })).to.deep.equal([
+      'not-finite /x',
+      'not-finite /y/0',
+      'not-finite /y/1',
+    ]);
     expect(run({ x: -Infinity }).issues[0]?.params).to.deep.equal({ value: '-Infinity' });
   });
 

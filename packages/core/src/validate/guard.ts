@@ -17,12 +17,12 @@ type Container = unknown[] | Record<string, unknown>;
 
 interface Frame {
   value: object;
-  path: string;
+  /** Where the value sits: paths are only built when an issue is reported. */
+  parent: Frame | null;
+  key: string | number;
   depth: number;
   isArray: boolean;
   copy: Container | null;
-  /** Set on the marker that leaves `value`: it is no longer an ancestor of what comes next. */
-  exit: boolean;
 }
 
 const Shape = { Leaf: 0, Array: 1, Object: 2, Bad: 3 } as const;
@@ -37,6 +37,27 @@ export interface GuardOptions {
   nodes?: number;
 }
 
+/** The outermost frame on the chain above `frame` that revisits an ancestor's value, if any. */
+function firstRepeat(frame: Frame): Frame | null {
+  const chain: Frame[] = [];
+  for (let f: Frame | null = frame; f; f = f.parent) chain.unshift(f);
+  const seen = new Set<object>();
+  for (const f of chain) {
+    if (seen.has(f.value)) return f;
+    seen.add(f.value);
+  }
+  return null;
+}
+
+/** The JSON Pointer of `key` inside `frame` (or of the frame itself when `key` is omitted). */
+function pathOf(frame: Frame | null, key?: string | number): string {
+  const tokens: (string | number)[] = key === undefined ? [] : [key];
+  for (let f = frame; f && f.parent; f = f.parent) tokens.push(f.key);
+  let path = '';
+  for (let i = tokens.length - 1; i >= 0; i--) path = appendPointer(path, tokens[i] as string | number);
+  return path;
+}
+
 /**
  * Checks `input` and writes issues to `sink`. Returns the copy when `options.clone` is set (only
  * meaningful when no issue was added), else `input` itself.
@@ -47,13 +68,13 @@ export function guard(input: unknown, sink: IssueSink, options: GuardOptions = {
   const maxNodes = options.nodes ?? LIMITS.nodes;
   let nodes = 1;
 
-  const classify = (value: unknown, path: string): Shape => {
+  const classify = (value: unknown, parent: Frame | null, key: string | number | undefined): Shape => {
     switch (typeof value) {
       case 'string':
       case 'boolean':
         return Shape.Leaf;
       case 'number':
-        if (!Number.isFinite(value)) sink.add(path, 'not-finite', { value: String(value) });
+        if (!Number.isFinite(value)) sink.add(pathOf(parent, key), 'not-finite', { value: String(value) });
         return Shape.Leaf;
       case 'object': {
         if (value === null) return Shape.Leaf;
@@ -62,27 +83,32 @@ export function guard(input: unknown, sink: IssueSink, options: GuardOptions = {
         // Plain objects of any realm (an iframe's too): their prototype is a root prototype.
         if (proto === null || Object.getPrototypeOf(proto) === null) return Shape.Object;
         const tag = Object.prototype.toString.call(value);
-        sink.add(path, 'not-json', { what: tag === '[object Date]' ? 'date' : 'instance' });
+        sink.add(pathOf(parent, key), 'not-json', { what: tag === '[object Date]' ? 'date' : 'instance' });
         return Shape.Bad;
       }
       default:
         // undefined, function, symbol, bigint
-        sink.add(path, 'not-json', { what: typeof value });
+        sink.add(pathOf(parent, key), 'not-json', { what: typeof value });
         return Shape.Bad;
     }
   };
 
   const stack: Frame[] = [];
-  const ancestors = new Set<object>();
-  let root: unknown = input;
+  const scratch: Frame[] = []; // the children of one container, pushed reversed
 
   // Classifies a child and either stores it in the parent's copy or queues it for a visit.
-  const child = (value: unknown, path: string, depth: number, frames: Frame[], copy: Container | null, key: string | number): void => {
+  const child = (
+    value: unknown,
+    parent: Frame | null,
+    key: string | number,
+    depth: number,
+    copy: Container | null,
+  ): void => {
     let shape: Shape;
     try {
-      shape = classify(value, path);
+      shape = classify(value, parent, parent ? key : undefined);
     } catch {
-      sink.add(path, 'not-json', { what: 'error' });
+      sink.add(pathOf(parent, parent ? key : undefined), 'not-json', { what: 'error' });
       return;
     }
     if (shape === Shape.Bad) return;
@@ -93,36 +119,25 @@ export function guard(input: unknown, sink: IssueSink, options: GuardOptions = {
     const isArray = shape === Shape.Array;
     const childCopy: Container | null = copy ? (isArray ? [] : {}) : null;
     if (copy) (copy as Record<string | number, unknown>)[key] = childCopy;
-    frames.push({ value: value as object, path, depth, isArray, copy: childCopy, exit: false });
+    scratch.push({ value: value as object, parent, key, depth, isArray, copy: childCopy });
   };
 
-  {
-    const frames: Frame[] = [];
-    const holder: Record<string, unknown> | null = clone ? {} : null;
-    child(input, '', 1, frames, holder, 'root');
-    if (holder) root = holder.root;
-    stack.push(...frames);
-  }
+  const holder: Record<string, unknown> | null = clone ? {} : null;
+  child(input, null, 'root', 1, holder);
+  const root: unknown = holder ? holder['root'] : input;
+  stack.push(...scratch);
 
-  while (stack.length > 0) {
-    if (sink.full) break;
+  while (stack.length > 0 && !sink.full) {
     const frame = stack.pop() as Frame;
-    const { value, path } = frame;
-    if (frame.exit) {
-      ancestors.delete(value);
-      continue;
-    }
+    const value = frame.value;
     if (frame.depth > maxDepth) {
-      sink.add(path, 'too-deep', { limit: maxDepth });
+      // A cycle always ends up here (the walk goes depth first), so cycles cost nothing until then.
+      const repeat = firstRepeat(frame);
+      if (repeat) sink.add(pathOf(repeat), 'not-json', { what: 'cycle' });
+      else sink.add(pathOf(frame), 'too-deep', { limit: maxDepth });
       break;
     }
-    if (ancestors.has(value)) {
-      sink.add(path, 'not-json', { what: 'cycle' });
-      continue;
-    }
-    ancestors.add(value);
-    stack.push({ ...frame, exit: true });
-    const frames: Frame[] = [];
+    scratch.length = 0;
     const depth = frame.depth + 1;
     try {
       if (frame.isArray) {
@@ -130,7 +145,7 @@ export function guard(input: unknown, sink: IssueSink, options: GuardOptions = {
         const length = array.length;
         nodes += length;
         if (nodes > maxNodes) {
-          sink.add(path, 'too-large', { limit: maxNodes });
+          sink.add(pathOf(frame), 'too-large', { limit: maxNodes });
           break;
         }
         const copy = frame.copy as unknown[] | null;
@@ -140,43 +155,42 @@ export function guard(input: unknown, sink: IssueSink, options: GuardOptions = {
           try {
             item = array[i];
           } catch {
-            sink.add(`${path}/${i}`, 'not-json', { what: 'error' });
+            sink.add(pathOf(frame, i), 'not-json', { what: 'error' });
             continue;
           }
-          child(item, `${path}/${i}`, depth, frames, copy, i);
+          child(item, frame, i, depth, copy);
         }
       } else {
         const object = value as Record<string, unknown>;
         const keys = Object.keys(object);
         nodes += keys.length;
         if (nodes > maxNodes) {
-          sink.add(path, 'too-large', { limit: maxNodes });
+          sink.add(pathOf(frame), 'too-large', { limit: maxNodes });
           break;
         }
         for (const key of keys) {
-          const at = appendPointer(path, key);
           if (FORBIDDEN_KEYS.has(key)) {
-            sink.add(at, 'forbidden-key', { key });
+            sink.add(pathOf(frame, key), 'forbidden-key', { key });
             continue;
           }
           let item: unknown;
           try {
             item = object[key];
           } catch {
-            sink.add(at, 'not-json', { what: 'error' });
+            sink.add(pathOf(frame, key), 'not-json', { what: 'error' });
             continue;
           }
           // An undefined property is absent, as in JSON.stringify.
           if (item === undefined) continue;
-          child(item, at, depth, frames, frame.copy, key);
+          child(item, frame, key, depth, frame.copy);
         }
       }
     } catch {
       // A proxy whose traps throw, a revoked proxy, …
-      sink.add(path, 'not-json', { what: 'error' });
+      sink.add(pathOf(frame), 'not-json', { what: 'error' });
     }
     // Reversed so that children are visited, and reported, in document order.
-    for (let i = frames.length - 1; i >= 0; i--) stack.push(frames[i] as Frame);
+    for (let i = scratch.length - 1; i >= 0; i--) stack.push(scratch[i] as Frame);
   }
   return root;
 }

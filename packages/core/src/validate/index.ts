@@ -12,12 +12,13 @@
  */
 import { Annotation as AnnotationUnion, AnnotationSchemas, Task as TaskUnion } from '../model/schema.js';
 import type { Annotation, ParseResult, Task, ValidationResult } from '../model/types.js';
+import { branchOf } from './answers.js';
 import { guard } from './guard.js';
 import { type Issue, IssueSink, toErrors } from './issues.js';
 import { parseJsonText } from './json-text.js';
-import { checkSchema } from './schema-check.js';
+import { checkSchema, isValidAnnotation } from './schema-check.js';
 import { checkAnnotationSemantics, checkTaskSemantics } from './semantic.js';
-import { taskInfo } from './task-info.js';
+import { taskInfo, type TaskInfo } from './task-info.js';
 import { urlProblem, type UrlUse } from './url.js';
 
 export { VALIDATION_CODES, MAX_ERRORS, type ValidationCode } from './issues.js';
@@ -68,13 +69,35 @@ function taskIssues(input: unknown, clone: boolean): { issues: Issue[]; value: u
   return { issues: sink.issues, value: checked };
 }
 
-/** Stages 1–2 for an annotation. */
-function annotationShape(input: unknown, sink: IssueSink): void {
+// A task's own problems, found once per task object.
+const taskProblems = new WeakMap<object, Issue[]>();
+
+function taskProblemsOf(task: object): Issue[] {
+  let problems = taskProblems.get(task);
+  if (!problems) {
+    problems = taskIssues(task, false).issues;
+    taskProblems.set(task, problems);
+  }
+  return problems;
+}
+
+/** Stages 1–2 for an annotation; `info`, when given, speeds up checking answers. */
+function annotationShape(input: unknown, sink: IssueSink, info?: TaskInfo): void {
   guard(input, sink);
   if (sink.size > 0) return;
   const kind = typeof input === 'object' && input !== null ? (input as { kind?: unknown }).kind : undefined;
-  const schema = typeof kind === 'string' && Object.hasOwn(AnnotationSchemas, kind) ? AnnotationSchemas[kind as keyof typeof AnnotationSchemas] : AnnotationUnion;
-  checkSchema(schema, input, '', sink);
+  if (typeof kind === 'string' && Object.hasOwn(AnnotationSchemas, kind)) {
+    const known = kind as keyof typeof AnnotationSchemas;
+    const branch = info
+      ? (id: string) => {
+          const q = info.questions.get(id);
+          return q ? branchOf(q) : undefined;
+        }
+      : undefined;
+    if (!isValidAnnotation(known, input, branch)) checkSchema(AnnotationSchemas[known], input, '', sink);
+  } else {
+    checkSchema(AnnotationUnion, input, '', sink);
+  }
 }
 
 /**
@@ -84,7 +107,11 @@ function annotationShape(input: unknown, sink: IssueSink): void {
 export function parseTask(input: unknown, options: ValidateOptions = {}): ParseResult<Task> {
   try {
     const { issues, value } = taskIssues(input, true);
-    if (issues.length === 0) return { ok: true, value: value as Task };
+    if (issues.length === 0) {
+      // A fresh copy nobody else holds: validateAnnotation need not check it again.
+      taskProblems.set(value as Task, []);
+      return { ok: true, value: value as Task };
+    }
     return { ok: false, errors: toErrors(issues, options.locale) };
   } catch {
     return { ok: false, errors: toErrors([UNREADABLE], options.locale) };
@@ -100,11 +127,17 @@ export function validateTask(task: unknown, options: ValidateOptions = {}): Vali
   }
 }
 
-/** Checks a task against the published schema only (`schema/task.json`): no semantic checks. */
+/** Checks a task (an object or its JSON text) against the published schema only (`schema/task.json`). */
 export function checkTaskShape(task: unknown, options: ValidateOptions = {}): ValidationResult {
   try {
     const sink = new IssueSink();
-    const value = guard(task, sink);
+    let value = task;
+    if (typeof task === 'string') {
+      const parsed = parseJsonText(task);
+      if (parsed.ok) value = parsed.value;
+      else sink.add('', 'json-syntax', { line: parsed.line, column: parsed.column });
+    }
+    if (sink.size === 0) guard(value, sink);
     if (sink.size === 0) checkSchema(TaskUnion, value, '', sink);
     return result(sink.issues, options.locale);
   } catch {
@@ -126,32 +159,26 @@ export function checkAnnotationShape(annotation: unknown, options: ValidateOptio
   }
 }
 
-// A task's own problems, found once per task object.
-const taskProblems = new WeakMap<object, Issue[]>();
-
 /**
  * Validates an annotation envelope against its task: the schema, then everything measured
  * against the task (labels, tools, geometry, timing, offsets, answers). The task should come
  * from `parseTask`; an invalid one yields a single `task-invalid` error. Per-task data is cached,
  * so treat tasks as immutable.
  */
-export function validateAnnotation(annotation: unknown, task: Task, options: ValidateAnnotationOptions = {}): ValidationResult {
+export function validateAnnotation(
+  annotation: unknown,
+  task: Task,
+  options: ValidateAnnotationOptions = {},
+): ValidationResult {
   try {
     const sink = new IssueSink();
-    annotationShape(annotation, sink);
+    const problems = typeof task === 'object' && task !== null ? taskProblemsOf(task) : [UNREADABLE];
+    const info = problems.length === 0 ? taskInfo(task) : undefined;
+    annotationShape(annotation, sink, info);
     if (sink.size > 0) return result(sink.issues, options.locale);
-    if (typeof task !== 'object' || task === null) {
-      sink.add('', 'task-invalid', { count: 1, path: '' });
-      return result(sink.issues, options.locale);
-    }
-    let problems = taskProblems.get(task);
-    if (!problems) {
-      problems = taskIssues(task, false).issues;
-      taskProblems.set(task, problems);
-    }
     const first = problems[0];
     if (first) sink.add('', 'task-invalid', { count: problems.length, path: first.path });
-    else checkAnnotationSemantics(annotation as Annotation, task, taskInfo(task), sink, options.draft === true);
+    else checkAnnotationSemantics(annotation as Annotation, task, info as TaskInfo, sink, options.draft === true);
     return result(sink.issues, options.locale);
   } catch {
     return result([UNREADABLE], options.locale);

@@ -3,7 +3,13 @@
  * are only formatted (translated) at the end, and only when there are errors, so validating a
  * valid document allocates no strings.
  */
-import { createTranslator, type MessageKey, type MessageParams, type Translate } from '../i18n/translate.js';
+import {
+  createTranslator,
+  type MessageKey,
+  type MessageParams,
+  resolveLocale,
+  type Translate,
+} from '../i18n/translate.js';
 import type { ValidationError } from '../model/types.js';
 
 /** Every code a validation error can carry; each has a `validation.<code>` message. */
@@ -61,9 +67,6 @@ export const VALIDATION_CODES = [
 /** A stable, machine-readable validation error code. */
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
-/** The codes the input guard reports (the document never reaches the schema check). */
-export const GUARD_CODES: ReadonlySet<string> = new Set<ValidationCode>(['json-syntax', 'forbidden-key', 'not-finite', 'too-deep', 'too-large', 'not-json']);
-
 /** An error before translation. */
 export interface Issue {
   path: string;
@@ -90,9 +93,13 @@ export class IssueSink {
     return this.issues.length;
   }
 
-  add(path: string, code: ValidationCode, params?: MessageParams): void {
+  /**
+   * Records an issue unless one with the same path and code exists. `variant` tells apart distinct
+   * problems that share a path and code (e.g. two labels below their minimum count at `/result/regions`).
+   */
+  add(path: string, code: ValidationCode, params?: MessageParams, variant?: string): void {
     if (this.issues.length >= this.limit) return;
-    const key = `${path}\u0000${code}`;
+    const key = variant === undefined ? `${path}\u0000${code}` : `${path}\u0000${code}\u0000${variant}`;
     this.seen ??= new Set();
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -105,14 +112,16 @@ export class IssueSink {
   }
 }
 
+// One translator per catalogue locale, resolved on every call: a catalogue registered later
+// (registerCatalog) takes effect at once.
 const translators = new Map<string, Translate>();
 
 function translatorFor(locale: string | undefined): Translate {
-  const key = locale ?? '';
-  let t = translators.get(key);
+  const resolved = resolveLocale(locale);
+  let t = translators.get(resolved);
   if (!t) {
-    t = createTranslator(locale);
-    translators.set(key, t);
+    t = createTranslator(resolved);
+    translators.set(resolved, t);
   }
   return t;
 }

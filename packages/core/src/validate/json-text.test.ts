@@ -36,7 +36,15 @@ describe('JSON text', () => {
   });
 
   it('accepts what JSON.parse accepts', () => {
-    for (const text of ['0', '-0.5e+3', '"\\u00e9\\n"', '[]', '{}', ' [ {"a" : [ true , false , null ] } ] ', '[[[[]]]]']) {
+    for (const text of [
+      '0',
+      '-0.5e+3',
+      '"\\u00e9\\n"',
+      '[]',
+      '{}',
+      ' [ {"a" : [ true , false , null ] } ] ',
+      '[[[[]]]]',
+    ]) {
       expect(syntaxErrorOffset(text), text).to.equal(text.length);
     }
   });

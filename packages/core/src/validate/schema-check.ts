@@ -6,10 +6,20 @@
  * tag and report the real field, e.g. `/questions/2/scale/min`; unions of literals become `enum`;
  * other unions report the errors of the branch that fits the value's JSON type.
  */
-import { Kind, type TSchema, type TUnion } from '@sinclair/typebox';
+import { Kind, Type, type TObject, type TSchema, type TUnion } from '@sinclair/typebox';
 import { Errors, ValueErrorType } from '@sinclair/typebox/errors';
 import { Check } from '@sinclair/typebox/value';
-import { Hotkey, Id, LabelDef, Meta, Scale } from '../model/schema.js';
+import {
+  Answer,
+  AnnotationSchemas,
+  Hotkey,
+  Id,
+  LabelDef,
+  LIMITS,
+  Meta,
+  RegionSchemas,
+  Scale,
+} from '../model/schema.js';
 import { codePointLength } from './codepoints.js';
 import { IssueSink, num, quote, quoteList } from './issues.js';
 import { appendPointer, unescapePointerToken } from './pointer.js';
@@ -104,7 +114,11 @@ function collect(schema: TSchema, value: unknown, base: string, sink: IssueSink)
         break;
       case ValueErrorType.NumberExclusiveMinimum:
       case ValueErrorType.IntegerExclusiveMinimum:
-        sink.add(path, 'minimum', { limit: num(s['exclusiveMinimum'] as number), value: num(v as number), exclusive: 'true' });
+        sink.add(path, 'minimum', {
+          limit: num(s['exclusiveMinimum'] as number),
+          value: num(v as number),
+          exclusive: 'true',
+        });
         break;
       case ValueErrorType.NumberMaximum:
       case ValueErrorType.IntegerMaximum:
@@ -112,7 +126,11 @@ function collect(schema: TSchema, value: unknown, base: string, sink: IssueSink)
         break;
       case ValueErrorType.NumberExclusiveMaximum:
       case ValueErrorType.IntegerExclusiveMaximum:
-        sink.add(path, 'maximum', { limit: num(s['exclusiveMaximum'] as number), value: num(v as number), exclusive: 'true' });
+        sink.add(path, 'maximum', {
+          limit: num(s['exclusiveMaximum'] as number),
+          value: num(v as number),
+          exclusive: 'true',
+        });
         break;
       case ValueErrorType.StringMinLength:
         sink.add(path, 'min-length', { limit: s['minLength'] as number, length: codePointLength(v as string) });
@@ -125,7 +143,10 @@ function collect(schema: TSchema, value: unknown, base: string, sink: IssueSink)
         break;
       }
       case ValueErrorType.StringPattern:
-        sink.add(path, 'pattern', { format: FORMATS.get(s['pattern'] as string) ?? 'other', pattern: quote(s['pattern']) });
+        sink.add(path, 'pattern', {
+          format: FORMATS.get(s['pattern'] as string) ?? 'other',
+          pattern: quote(s['pattern']),
+        });
         break;
       default:
         sink.add(path, 'type', { expected: expectedOf([s]) });
@@ -137,7 +158,11 @@ function additional(schema: AnySchema, path: string, sink: IssueSink): void {
   const property = quote(lastToken(path));
   if (schema[Kind] === 'Record') {
     const keyPattern = Object.keys((schema['patternProperties'] as Record<string, unknown> | undefined) ?? {})[0] ?? '';
-    sink.add(path, 'additional-property', { property, reason: FORMATS.get(keyPattern) === 'scaleKey' ? 'scaleKey' : 'idKey', allowed: '' });
+    sink.add(path, 'additional-property', {
+      property,
+      reason: FORMATS.get(keyPattern) === 'scaleKey' ? 'scaleKey' : 'idKey',
+      allowed: '',
+    });
     return;
   }
   const known = Object.keys((schema['properties'] as Record<string, unknown> | undefined) ?? {});
@@ -186,7 +211,9 @@ function unionInfo(schema: TUnion): UnionInfo {
       break;
     }
   }
-  const literals = branches.every((b) => b[Kind] === 'Literal') ? branches.map((b) => JSON.stringify(b['const'])).join(', ') : null;
+  const literals = branches.every((b) => b[Kind] === 'Literal')
+    ? branches.map((b) => JSON.stringify(b['const'])).join(', ')
+    : null;
   info = { discriminator, literals, expected: expectedOf(branches) };
   unions.set(schema, info);
   return info;
@@ -207,9 +234,9 @@ const JSON_TYPES: Record<string, string> = {
 function expectedOf(schemas: readonly AnySchema[]): string {
   const types = new Set<string>();
   const add = (s: AnySchema): void => {
-    if (s[Kind] === 'Union') for (const b of (s as unknown as TUnion).anyOf) add(b as AnySchema);
+    if (s[Kind] === 'Union') for (const b of (s as unknown as TUnion).anyOf) add(b);
     else if (s[Kind] === 'Literal') types.add(s['const'] === null ? 'null' : typeof s['const']);
-    else types.add(JSON_TYPES[s[Kind] as string] ?? 'value');
+    else types.add(JSON_TYPES[s[Kind]] ?? 'value');
   };
   schemas.forEach(add);
   if (types.has('number')) types.delete('integer');
@@ -242,7 +269,7 @@ function accepts(schema: AnySchema, value: unknown): boolean {
     case 'Literal':
       return typeof value === typeof schema['const'];
     case 'Union':
-      return (schema as unknown as TUnion).anyOf.some((b) => accepts(b as AnySchema, value));
+      return (schema as unknown as TUnion).anyOf.some((b) => accepts(b, value));
     default:
       return true;
   }
@@ -264,14 +291,21 @@ function union(schema: TUnion, value: unknown, path: string, sink: IssueSink): v
     }
     const branch = typeof tag === 'string' ? tagged.branches.get(tag) : undefined;
     if (!branch) {
-      sink.add(at, 'unknown-type', { property: tagged.property, value: quote(typeof tag === 'string' ? tag : JSON.stringify(tag)), allowed: tagged.allowed });
+      sink.add(at, 'unknown-type', {
+        property: tagged.property,
+        value: quote(typeof tag === 'string' ? tag : JSON.stringify(tag)),
+        allowed: tagged.allowed,
+      });
       return;
     }
     collect(branch, value, path, sink);
     return;
   }
   if (info.literals !== null) {
-    sink.add(path, 'enum', { allowed: info.literals, value: quote(typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)) });
+    sink.add(path, 'enum', {
+      allowed: info.literals,
+      value: quote(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))),
+    });
     return;
   }
   const candidates = (schema.anyOf as AnySchema[]).filter((b) => accepts(b, value));
@@ -293,7 +327,58 @@ function union(schema: TUnion, value: unknown, path: string, sink: IssueSink): v
     collect(candidate, value, path, trial);
     if (trial.size === 0) return;
     const depth = Math.min(...trial.issues.map((i) => i.path.split('/').length));
-    if (!best || depth > best.depth || (depth === best.depth && trial.size < best.sink.size)) best = { sink: trial, depth };
+    if (!best || depth > best.depth || (depth === best.depth && trial.size < best.sink.size))
+      best = { sink: trial, depth };
   }
   for (const issue of best?.sink.issues ?? []) sink.add(issue.path, issue.code, issue.params);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A fast path for valid annotations
+// ---------------------------------------------------------------------------------------------
+
+type AnnotationKind = keyof typeof AnnotationSchemas;
+
+/** The envelope of each kind with regions and answers left unchecked (`Unknown`): checked one by one. */
+const SHELLS = Object.fromEntries(
+  (Object.keys(AnnotationSchemas) as AnnotationKind[]).map((kind) => {
+    const envelope = AnnotationSchemas[kind] as unknown as TObject;
+    const result = envelope.properties['result'] as TObject;
+    const shell = Type.Object(
+      {
+        ...result.properties,
+        answers: Type.Record(Id, Type.Unknown(), { additionalProperties: false }),
+        ...('regions' in result.properties
+          ? { regions: Type.Array(Type.Unknown(), { maxItems: LIMITS.regions }) }
+          : {}),
+      },
+      { additionalProperties: false },
+    );
+    return [kind, Type.Object({ ...envelope.properties, result: shell }, { additionalProperties: false })];
+  }),
+) as unknown as Record<AnnotationKind, TSchema>;
+
+/**
+ * True when a `kind` annotation is schema-valid; the same answer as `Check(AnnotationSchemas[kind])`,
+ * but a region is checked against its own type only instead of trying each branch of the union.
+ */
+export function isValidAnnotation(
+  kind: AnnotationKind,
+  value: unknown,
+  answerBranch?: (id: string) => TSchema | undefined,
+): boolean {
+  if (!Check(SHELLS[kind], value)) return false;
+  const result = (value as { result: { regions?: { type: string }[]; answers: Record<string, unknown> } }).result;
+  for (const region of result.regions ?? []) {
+    const schema = Object.hasOwn(RegionSchemas, region.type)
+      ? RegionSchemas[region.type as keyof typeof RegionSchemas]
+      : undefined;
+    if (!schema || !Check(schema, region)) return false;
+  }
+  for (const key of Object.keys(result.answers)) {
+    // The question's own branch first (a branch that holds means the union holds), then the union.
+    const branch = answerBranch?.(key);
+    if (!(branch && Check(branch, result.answers[key])) && !Check(Answer, result.answers[key])) return false;
+  }
+  return true;
 }

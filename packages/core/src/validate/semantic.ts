@@ -35,7 +35,13 @@ export const DURATION_TOLERANCE = 0.001;
 // ---------------------------------------------------------------------------------------------
 
 /** Reports ids used twice in `items` (paths `${base}/<i>/id`, or `${base}/<i>` for plain ids). */
-function unique(items: readonly unknown[] | undefined, base: string, sink: IssueSink, idOf: (item: unknown) => string = (i) => (i as { id: string }).id, suffix = '/id'): void {
+function unique(
+  items: readonly unknown[] | undefined,
+  base: string,
+  sink: IssueSink,
+  idOf: (item: unknown) => string = (i) => (i as { id: string }).id,
+  suffix = '/id',
+): void {
   if (!items || items.length < 2) return;
   const first = new Map<string, number>();
   items.forEach((item, i) => {
@@ -59,7 +65,14 @@ function url(value: string | undefined, path: string, use: UrlUse, sink: IssueSi
   if (problem) sink.add(path, 'unsafe-url', { scheme: quote(problem.scheme), reason: problem.reason });
 }
 
-function range(minValue: number | undefined, maxValue: number | undefined, path: string, minName: string, maxName: string, sink: IssueSink): void {
+function range(
+  minValue: number | undefined,
+  maxValue: number | undefined,
+  path: string,
+  minName: string,
+  maxName: string,
+  sink: IssueSink,
+): void {
   if (minValue !== undefined && maxValue !== undefined && minValue > maxValue) {
     sink.add(path, 'range', { minName, minValue: num(minValue), maxName, maxValue: num(maxValue) });
   }
@@ -71,10 +84,24 @@ function scale(s: Scale, path: string, sink: IssueSink): void {
     return;
   }
   const steps = s.max - s.min + 1;
-  if (steps > LIMITS.scaleSteps) sink.add(path, 'scale-range', { reason: 'steps', min: num(s.min), max: num(s.max), value: num(steps), limit: num(LIMITS.scaleSteps) });
+  if (steps > LIMITS.scaleSteps)
+    sink.add(path, 'scale-range', {
+      reason: 'steps',
+      min: num(s.min),
+      max: num(s.max),
+      value: num(steps),
+      limit: num(LIMITS.scaleSteps),
+    });
   for (const key of Object.keys(s.labels ?? {})) {
     const value = Number(key);
-    if (value < s.min || value > s.max) sink.add(appendPointer(`${path}/labels`, key), 'scale-range', { reason: 'key', min: num(s.min), max: num(s.max), value: num(value), limit: '' });
+    if (value < s.min || value > s.max)
+      sink.add(appendPointer(`${path}/labels`, key), 'scale-range', {
+        reason: 'key',
+        min: num(s.min),
+        max: num(s.max),
+        value: num(value),
+        limit: '',
+      });
   }
 }
 
@@ -93,7 +120,8 @@ function questions(list: readonly Question[] | undefined, task: Task, sink: Issu
     switch (q.type) {
       case 'rating':
         scale(q.scale, `${base}/scale`, sink);
-        if (q.target !== undefined && !responses.includes(q.target)) unknown(sink, `${base}/target`, 'response', q.target, responses);
+        if (q.target !== undefined && !responses.includes(q.target))
+          unknown(sink, `${base}/target`, 'response', q.target, responses);
         break;
       case 'relevance':
         scale(q.scale, `${base}/scale`, sink);
@@ -111,7 +139,8 @@ function questions(list: readonly Question[] | undefined, task: Task, sink: Issu
         if (q.requiredWhen) {
           const target = q.requiredWhen.question;
           const at = `${base}/requiredWhen/question`;
-          if (target === q.id) sink.add(at, 'unknown-reference', { what: 'self', id: quote(target), count: 0, known: '' });
+          if (target === q.id)
+            sink.add(at, 'unknown-reference', { what: 'self', id: quote(target), count: 0, known: '' });
           else if (!ids.includes(target)) unknown(sink, at, 'question', target, ids);
         }
         break;
@@ -119,7 +148,8 @@ function questions(list: readonly Question[] | undefined, task: Task, sink: Issu
         q.pair.forEach((id, k) => {
           if (!responses.includes(id)) unknown(sink, `${base}/pair/${k}`, 'response', id, responses);
         });
-        if (q.pair[0] === q.pair[1]) sink.add(`${base}/pair/1`, 'duplicate-id', { id: quote(q.pair[1]), first: `${base}/pair/0` });
+        if (q.pair[0] === q.pair[1])
+          sink.add(`${base}/pair/1`, 'duplicate-id', { id: quote(q.pair[1]), first: `${base}/pair/0` });
         break;
       case 'ranking': {
         const count = q.items === 'responses' ? responses.length : results.length;
@@ -132,7 +162,13 @@ function questions(list: readonly Question[] | undefined, task: Task, sink: Issu
         if (task.kind === 'text' && (q.field === 'text' || q.field === 'prompt')) {
           sink.add(`${base}/field`, 'missing', { what: q.field, limit: 1 });
         } else {
-          unknown(sink, `${base}/field`, 'field', q.field, task.kind === 'text' ? ['text', 'prompt', ...responses] : []);
+          unknown(
+            sink,
+            `${base}/field`,
+            'field',
+            q.field,
+            task.kind === 'text' ? ['text', 'prompt', ...responses] : [],
+          );
         }
         break;
       }
@@ -144,13 +180,20 @@ function imageTask(task: ImageTask, sink: IssueSink): void {
   url(task.image.url, '/image/url', 'image', sink);
   unique(task.labels, '/labels', sink);
   if (task.tools.length > 0 && task.labels.length === 0) sink.add('/labels', 'missing', { what: 'labels', limit: 1 });
-  if (task.tools.includes('keypoints') && !task.keypoints) sink.add('/keypoints', 'missing', { what: 'keypointNames', limit: 1 });
+  if (task.tools.includes('keypoints') && !task.keypoints)
+    sink.add('/keypoints', 'missing', { what: 'keypointNames', limit: 1 });
   if (task.keypoints) {
     const names = task.keypoints.names;
     unique(names, '/keypoints/names', sink, (n) => n as string, '');
     task.keypoints.edges?.forEach((edge, i) =>
       edge.forEach((index, k) => {
-        if (index >= names.length) sink.add(`/keypoints/edges/${i}/${k}`, 'unknown-reference', { what: 'index', id: num(index), count: names.length, known: `0–${names.length - 1}` });
+        if (index >= names.length)
+          sink.add(`/keypoints/edges/${i}/${k}`, 'unknown-reference', {
+            what: 'index',
+            id: num(index),
+            count: names.length,
+            known: `0–${names.length - 1}`,
+          });
       }),
     );
   }
@@ -162,7 +205,8 @@ function imageTask(task: ImageTask, sink: IssueSink): void {
     attribute.labels?.forEach((label, k) => {
       if (!labels.includes(label)) unknown(sink, `${base}/labels/${k}`, 'label', label, labels);
     });
-    if (attribute.type === 'choice' && !attribute.options) sink.add(`${base}/options`, 'missing', { what: 'options', limit: 1 });
+    if (attribute.type === 'choice' && !attribute.options)
+      sink.add(`${base}/options`, 'missing', { what: 'options', limit: 1 });
     unique(attribute.options, `${base}/options`, sink);
   });
   const c = task.constraints;
@@ -174,7 +218,8 @@ function imageTask(task: ImageTask, sink: IssueSink): void {
       range(bounds.min, bounds.max, `${at}/min`, 'min', 'max', sink);
     }
   }
-  if (task.prefill) regions(task.prefill, '/prefill', task, taskInfo(task), task.image.width, task.image.height, sink, null);
+  if (task.prefill)
+    regions(task.prefill, '/prefill', task, taskInfo(task), task.image.width, task.image.height, sink, null);
 }
 
 function audioTask(task: AudioTask, sink: IssueSink): void {
@@ -183,7 +228,14 @@ function audioTask(task: AudioTask, sink: IssueSink): void {
   unique(task.speakers, '/speakers', sink);
   unique(task.labels, '/labels', sink);
   const c = task.constraints;
-  range(c?.minSegmentDuration, c?.maxSegmentDuration, '/constraints/minSegmentDuration', 'minSegmentDuration', 'maxSegmentDuration', sink);
+  range(
+    c?.minSegmentDuration,
+    c?.maxSegmentDuration,
+    '/constraints/minSegmentDuration',
+    'minSegmentDuration',
+    'maxSegmentDuration',
+    sink,
+  );
   if (task.prefill) segments(task.prefill, '/prefill', task, taskInfo(task), task.audio.duration, sink, false);
 }
 
@@ -214,7 +266,16 @@ const outside = (x: number, y: number, width: number, height: number): boolean =
  * Regions of an annotation (`draft` not null: constraints apply) or of a task's prefill (`draft`
  * null). `width`/`height` bound the geometry when known.
  */
-function regions(list: readonly Region[], base: string, task: ImageTask, info: TaskInfo, width: number | undefined, height: number | undefined, sink: IssueSink, draft: boolean | null): void {
+function regions(
+  list: readonly Region[],
+  base: string,
+  task: ImageTask,
+  info: TaskInfo,
+  width: number | undefined,
+  height: number | undefined,
+  sink: IssueSink,
+  draft: boolean | null,
+): void {
   unique(list, base, sink);
   const sized = width !== undefined && height !== undefined;
   const c = draft === null ? undefined : task.constraints;
@@ -223,52 +284,127 @@ function regions(list: readonly Region[], base: string, task: ImageTask, info: T
     const region = list[i] as Region;
     const at = `${base}/${i}`;
     perLabel.set(region.label, (perLabel.get(region.label) ?? 0) + 1);
-    if (!info.labelIds.has(region.label)) sink.add(`${at}/label`, 'unknown-label', { label: quote(region.label), count: info.labelIds.size, known: quoteList(info.labelIds) });
-    if (!info.tools.has(region.type)) sink.add(`${at}/type`, 'tool-not-allowed', { tool: quote(region.type), count: info.tools.size, allowed: quoteList(info.tools) });
+    if (!info.labelIds.has(region.label))
+      sink.add(`${at}/label`, 'unknown-label', {
+        label: quote(region.label),
+        count: info.labelIds.size,
+        known: quoteList(info.labelIds),
+      });
+    if (!info.tools.has(region.type))
+      sink.add(`${at}/type`, 'tool-not-allowed', {
+        tool: quote(region.type),
+        count: info.tools.size,
+        allowed: quoteList(info.tools),
+      });
     if (region.attributes) attributes(region, at, info, sink);
     if (region.type === 'bbox') {
       const { x, y, width: w, height: h } = region.bbox;
       if (w <= 0 || h <= 0) sink.add(`${at}/bbox`, 'degenerate', { what: 'box' });
       else if (sized && (outside(x, y, width, height) || outside(x + w, y + h, width, height))) {
-        sink.add(`${at}/bbox`, 'out-of-bounds', { what: 'box', width: num(width), height: num(height), x: num(x), y: num(y), value: '', limit: '' });
+        sink.add(`${at}/bbox`, 'out-of-bounds', {
+          what: 'box',
+          width: num(width),
+          height: num(height),
+          x: num(x),
+          y: num(y),
+          value: '',
+          limit: '',
+        });
       }
-      if (c?.minBoxWidth !== undefined && w < c.minBoxWidth) sink.add(`${at}/bbox/width`, 'constraint', { rule: 'minBoxWidth', limit: num(c.minBoxWidth), value: num(w), count: 0, label: '' });
-      if (c?.minBoxHeight !== undefined && h < c.minBoxHeight) sink.add(`${at}/bbox/height`, 'constraint', { rule: 'minBoxHeight', limit: num(c.minBoxHeight), value: num(h), count: 0, label: '' });
+      if (c?.minBoxWidth !== undefined && w < c.minBoxWidth)
+        sink.add(`${at}/bbox/width`, 'constraint', {
+          rule: 'minBoxWidth',
+          limit: num(c.minBoxWidth),
+          value: num(w),
+          count: 0,
+          label: '',
+        });
+      if (c?.minBoxHeight !== undefined && h < c.minBoxHeight)
+        sink.add(`${at}/bbox/height`, 'constraint', {
+          rule: 'minBoxHeight',
+          limit: num(c.minBoxHeight),
+          value: num(h),
+          count: 0,
+          label: '',
+        });
     } else if (region.type === 'polygon') {
       polygon(region.points, `${at}/points`, sized ? width : undefined, height, sink);
     } else {
       const names = new Set<string>();
       region.keypoints.forEach((point, k) => {
         const kat = `${at}/keypoints/${k}`;
-        if (!info.keypointNames.has(point.name)) sink.add(`${kat}/name`, 'unknown-keypoint', { reason: 'unknown', name: quote(point.name), known: quoteList(info.keypointNames) });
-        else if (names.has(point.name)) sink.add(`${kat}/name`, 'unknown-keypoint', { reason: 'duplicate', name: quote(point.name), known: '' });
+        if (!info.keypointNames.has(point.name))
+          sink.add(`${kat}/name`, 'unknown-keypoint', {
+            reason: 'unknown',
+            name: quote(point.name),
+            known: quoteList(info.keypointNames),
+          });
+        else if (names.has(point.name))
+          sink.add(`${kat}/name`, 'unknown-keypoint', { reason: 'duplicate', name: quote(point.name), known: '' });
         names.add(point.name);
         if (sized && outside(point.x, point.y, width, height)) {
-          sink.add(kat, 'out-of-bounds', { what: 'point', width: num(width), height: num(height), x: num(point.x), y: num(point.y), value: '', limit: '' });
+          sink.add(kat, 'out-of-bounds', {
+            what: 'point',
+            width: num(width),
+            height: num(height),
+            x: num(point.x),
+            y: num(point.y),
+            value: '',
+            limit: '',
+          });
         }
       });
     }
   }
   if (!c || draft === null) return;
   const count = list.length;
-  if (!draft && c.minRegions !== undefined && count < c.minRegions) sink.add(base, 'constraint', { rule: 'minRegions', limit: num(c.minRegions), count, value: '', label: '' });
-  if (c.maxRegions !== undefined && count > c.maxRegions) sink.add(base, 'constraint', { rule: 'maxRegions', limit: num(c.maxRegions), count, value: '', label: '' });
+  if (!draft && c.minRegions !== undefined && count < c.minRegions)
+    sink.add(base, 'constraint', { rule: 'minRegions', limit: num(c.minRegions), count, value: '', label: '' });
+  if (c.maxRegions !== undefined && count > c.maxRegions)
+    sink.add(base, 'constraint', { rule: 'maxRegions', limit: num(c.maxRegions), count, value: '', label: '' });
   for (const [label, bounds] of Object.entries(c.perLabel ?? {})) {
     const n = perLabel.get(label) ?? 0;
-    if (!draft && bounds.min !== undefined && n < bounds.min) sink.add(base, 'constraint', { rule: 'labelMin', limit: num(bounds.min), count: n, label: quote(label), value: '' });
+    if (!draft && bounds.min !== undefined && n < bounds.min)
+      sink.add(
+        base,
+        'constraint',
+        { rule: 'labelMin', limit: num(bounds.min), count: n, label: quote(label), value: '' },
+        `labelMin ${label}`,
+      );
     // Reported at the first region over the limit, so that each label gets its own error.
     if (bounds.max !== undefined && n > bounds.max) {
       let seen = 0;
       const index = list.findIndex((r) => r.label === label && ++seen > (bounds.max as number));
-      sink.add(`${base}/${index}/label`, 'constraint', { rule: 'labelMax', limit: num(bounds.max), count: n, label: quote(label), value: '' });
+      sink.add(`${base}/${index}/label`, 'constraint', {
+        rule: 'labelMax',
+        limit: num(bounds.max),
+        count: n,
+        label: quote(label),
+        value: '',
+      });
     }
   }
 }
 
-function polygon(points: readonly Point[], at: string, width: number | undefined, height: number | undefined, sink: IssueSink): void {
+function polygon(
+  points: readonly Point[],
+  at: string,
+  width: number | undefined,
+  height: number | undefined,
+  sink: IssueSink,
+): void {
   if (width !== undefined && height !== undefined) {
     points.forEach(([x, y], k) => {
-      if (outside(x, y, width, height)) sink.add(`${at}/${k}`, 'out-of-bounds', { what: 'point', width: num(width), height: num(height), x: num(x), y: num(y), value: '', limit: '' });
+      if (outside(x, y, width, height))
+        sink.add(`${at}/${k}`, 'out-of-bounds', {
+          what: 'point',
+          width: num(width),
+          height: num(height),
+          x: num(x),
+          y: num(y),
+          value: '',
+          limit: '',
+        });
     });
   }
   const keep = ringIndexes(points);
@@ -297,7 +433,12 @@ function attributes(region: Region, at: string, info: TaskInfo, sink: IssueSink)
       continue;
     }
     if (attribute.labels && !attribute.labels.has(region.label)) {
-      sink.add(path, 'unknown-reference', { what: 'attributeLabel', id: quote(id), count: attribute.labels.size, known: quoteList(attribute.labels) });
+      sink.add(path, 'unknown-reference', {
+        what: 'attributeLabel',
+        id: quote(id),
+        count: attribute.labels.size,
+        known: quoteList(attribute.labels),
+      });
       continue;
     }
     const type = attribute.def.type;
@@ -311,10 +452,23 @@ function attributes(region: Region, at: string, info: TaskInfo, sink: IssueSink)
 
 const msPrecise = (x: number): boolean => Math.round(x * 1000) / 1000 === x;
 
-/** Segments of an annotation (`isResult`: constraints apply) or of a task's prefill. */
-function segments(list: readonly Segment[], base: string, task: AudioTask, info: TaskInfo, duration: number | undefined, sink: IssueSink, isResult: boolean, draft = false): void {
+/**
+ * Segments of an annotation (`isResult`) or of a task's prefill. Prefill must be well-formed and
+ * not overlap (unless allowed) but may break the duration and count constraints: the worker's job.
+ */
+function segments(
+  list: readonly Segment[],
+  base: string,
+  task: AudioTask,
+  info: TaskInfo,
+  duration: number | undefined,
+  sink: IssueSink,
+  isResult: boolean,
+  draft = false,
+): void {
   unique(list, base, sink);
   const c = task.constraints;
+  const limits = isResult ? c : undefined;
   const labels = info.labelIds;
   for (let i = 0; i < list.length && !sink.full; i++) {
     const s = list[i] as Segment;
@@ -323,17 +477,32 @@ function segments(list: readonly Segment[], base: string, task: AudioTask, info:
       if (!msPrecise(s[key])) sink.add(`${at}/${key}`, 'precision', { value: num(s[key]) });
     }
     if (s.start >= s.end) sink.add(at, 'segment-order', { what: 'segment', start: num(s.start), end: num(s.end) });
-    else if (duration !== undefined && s.end > duration + DURATION_TOLERANCE) {
+    // The 1e-9 absorbs binary rounding: 754.2 - 754.199 is 0.0010000000000332.
+    else if (duration !== undefined && s.end - duration > DURATION_TOLERANCE + 1e-9) {
       sink.add(`${at}/end`, 'out-of-bounds', { what: 'segment', value: num(s.end), limit: num(duration) });
     }
-    if (s.speaker !== undefined && !info.speakers.has(s.speaker)) unknown(sink, `${at}/speaker`, 'speaker', s.speaker, [...info.speakers]);
-    if (s.label !== undefined && !labels.has(s.label)) sink.add(`${at}/label`, 'unknown-label', { label: quote(s.label), count: labels.size, known: quoteList(labels) });
+    if (s.speaker !== undefined && !info.speakers.has(s.speaker))
+      unknown(sink, `${at}/speaker`, 'speaker', s.speaker, [...info.speakers]);
+    if (s.label !== undefined && !labels.has(s.label))
+      sink.add(`${at}/label`, 'unknown-label', { label: quote(s.label), count: labels.size, known: quoteList(labels) });
     const length = s.end - s.start;
-    if (s.start < s.end && c?.minSegmentDuration !== undefined && length < c.minSegmentDuration - 1e-9) {
-      sink.add(at, 'constraint', { rule: 'minSegmentDuration', limit: num(c.minSegmentDuration), value: num(Math.round(length * 1000) / 1000), count: 0, label: '' });
+    if (s.start < s.end && limits?.minSegmentDuration !== undefined && length < limits.minSegmentDuration - 1e-9) {
+      sink.add(at, 'constraint', {
+        rule: 'minSegmentDuration',
+        limit: num(limits.minSegmentDuration),
+        value: num(Math.round(length * 1000) / 1000),
+        count: 0,
+        label: '',
+      });
     }
-    if (c?.maxSegmentDuration !== undefined && length > c.maxSegmentDuration + 1e-9) {
-      sink.add(at, 'constraint', { rule: 'maxSegmentDuration', limit: num(c.maxSegmentDuration), value: num(Math.round(length * 1000) / 1000), count: 0, label: '' });
+    if (limits?.maxSegmentDuration !== undefined && length > limits.maxSegmentDuration + 1e-9) {
+      sink.add(at, 'constraint', {
+        rule: 'maxSegmentDuration',
+        limit: num(limits.maxSegmentDuration),
+        value: num(Math.round(length * 1000) / 1000),
+        count: 0,
+        label: '',
+      });
     }
   }
   if (!c?.allowOverlap) {
@@ -343,13 +512,23 @@ function segments(list: readonly Segment[], base: string, task: AudioTask, info:
     for (const i of order) {
       const s = list[i] as Segment;
       if (reach >= 0 && s.start < (list[reach] as Segment).end) {
-        sink.add(`${base}/${i}`, 'overlap', { what: 'segment', reason: 'overlap', other: quote((list[reach] as Segment).id) });
+        sink.add(`${base}/${i}`, 'overlap', {
+          what: 'segment',
+          reason: 'overlap',
+          other: quote((list[reach] as Segment).id),
+        });
       }
       if (reach < 0 || s.end > (list[reach] as Segment).end) reach = i;
     }
   }
-  if (isResult && !draft && c?.minSegments !== undefined && list.length < c.minSegments) {
-    sink.add(base, 'constraint', { rule: 'minSegments', limit: num(c.minSegments), count: list.length, value: '', label: '' });
+  if (!draft && limits?.minSegments !== undefined && list.length < limits.minSegments) {
+    sink.add(base, 'constraint', {
+      rule: 'minSegments',
+      limit: num(limits.minSegments),
+      count: list.length,
+      value: '',
+      label: '',
+    });
   }
 }
 
@@ -358,17 +537,35 @@ function segments(list: readonly Segment[], base: string, task: AudioTask, info:
 // ---------------------------------------------------------------------------------------------
 
 /** The checks of a schema-valid annotation against its (valid) task. */
-export function checkAnnotationSemantics(annotation: Annotation, task: Task, info: TaskInfo, sink: IssueSink, draft: boolean): void {
+export function checkAnnotationSemantics(
+  annotation: Annotation,
+  task: Task,
+  info: TaskInfo,
+  sink: IssueSink,
+  draft: boolean,
+): void {
   if (annotation.kind !== task.kind) {
     sink.add('/kind', 'task-mismatch', { field: 'kind', expected: quote(task.kind), actual: quote(annotation.kind) });
     return;
   }
-  if (annotation.taskId !== task.id) sink.add('/taskId', 'task-mismatch', { field: 'taskId', expected: quote(task.id), actual: quote(annotation.taskId) });
+  if (annotation.taskId !== task.id)
+    sink.add('/taskId', 'task-mismatch', {
+      field: 'taskId',
+      expected: quote(task.id),
+      actual: quote(annotation.taskId),
+    });
   if (annotation.kind === 'image') {
     const t = task as ImageTask;
     const { width, height } = annotation.result.image;
-    if ((t.image.width !== undefined && t.image.width !== width) || (t.image.height !== undefined && t.image.height !== height)) {
-      sink.add('/result/image', 'task-mismatch', { field: 'imageSize', expected: `${t.image.width ?? '?'} × ${t.image.height ?? '?'}`, actual: `${width} × ${height}` });
+    if (
+      (t.image.width !== undefined && t.image.width !== width) ||
+      (t.image.height !== undefined && t.image.height !== height)
+    ) {
+      sink.add('/result/image', 'task-mismatch', {
+        field: 'imageSize',
+        expected: `${t.image.width ?? '?'} × ${t.image.height ?? '?'}`,
+        actual: `${width} × ${height}`,
+      });
     }
     regions(annotation.result.regions, '/result/regions', t, info, width, height, sink, draft);
   } else if (annotation.kind === 'audio') {
@@ -376,7 +573,13 @@ export function checkAnnotationSemantics(annotation: Annotation, task: Task, inf
     segments(annotation.result.segments, '/result/segments', t, info, annotation.result.duration, sink, true, draft);
     const played = annotation.result.played;
     if (!draft && t.constraints?.mustPlayFully && (played === undefined || played < 0.999)) {
-      sink.add('/result/played', 'constraint', { rule: 'mustPlay', limit: '1', value: played === undefined ? '' : num(played), count: 0, label: '' });
+      sink.add('/result/played', 'constraint', {
+        rule: 'mustPlay',
+        limit: '1',
+        value: played === undefined ? '' : num(played),
+        count: 0,
+        label: '',
+      });
     }
   }
   checkAnswers(annotation.result.answers, '/result/answers', task, info, sink, draft);

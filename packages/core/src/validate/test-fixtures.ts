@@ -2,7 +2,15 @@
  * Valid tasks and annotations of every kind, for tests (never shipped: `test-*.ts` is excluded
  * from the build). Each call returns a fresh copy that a test may mutate.
  */
-import type { AudioAnnotation, AudioTask, ImageAnnotation, ImageTask, Meta, TextAnnotation, TextTask } from '../model/types.js';
+import type {
+  AudioAnnotation,
+  AudioTask,
+  ImageAnnotation,
+  ImageTask,
+  Meta,
+  TextAnnotation,
+  TextTask,
+} from '../model/types.js';
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -28,17 +36,43 @@ const IMAGE_TASK: ImageTask = {
     { id: 'person', name: 'Person', hotkey: 'KeyP' },
   ],
   tools: ['bbox', 'polygon', 'keypoints'],
-  keypoints: { names: ['nose', 'left_eye', 'right_eye'], edges: [[0, 1], [0, 2]] },
+  keypoints: {
+    names: ['nose', 'left_eye', 'right_eye'],
+    edges: [
+      [0, 1],
+      [0, 2],
+    ],
+  },
   attributes: [
     { id: 'occluded', label: 'Occluded', type: 'boolean' },
-    { id: 'colour', label: 'Colour', type: 'choice', options: [{ id: 'red', label: 'Red' }, { id: 'blue', label: 'Blue' }], labels: ['car'] },
+    {
+      id: 'colour',
+      label: 'Colour',
+      type: 'choice',
+      options: [
+        { id: 'red', label: 'Red' },
+        { id: 'blue', label: 'Blue' },
+      ],
+      labels: ['car'],
+    },
     { id: 'note', label: 'Note', type: 'text' },
   ],
   questions: [
-    { id: 'weather', label: 'Weather?', type: 'choice', required: true, options: [{ id: 'sun', label: 'Sun' }, { id: 'rain', label: 'Rain' }] },
+    {
+      id: 'weather',
+      label: 'Weather?',
+      type: 'choice',
+      required: true,
+      options: [
+        { id: 'sun', label: 'Sun' },
+        { id: 'rain', label: 'Rain' },
+      ],
+    },
   ],
   constraints: { minRegions: 1, maxRegions: 10, minBoxWidth: 2, perLabel: { car: { max: 5 } } },
-  prefill: [{ id: 'p1', type: 'bbox', label: 'car', bbox: { x: 10, y: 10, width: 100, height: 50 }, origin: 'prefill' }],
+  prefill: [
+    { id: 'p1', type: 'bbox', label: 'car', bbox: { x: 10, y: 10, width: 100, height: 50 }, origin: 'prefill' },
+  ],
 };
 
 const IMAGE_ANNOTATION: ImageAnnotation = {
@@ -48,9 +82,33 @@ const IMAGE_ANNOTATION: ImageAnnotation = {
   result: {
     image: { width: 4032, height: 3024 },
     regions: [
-      { id: 'r1', type: 'bbox', label: 'car', bbox: { x: 100.5, y: 220, width: 340, height: 180 }, attributes: { occluded: true, colour: 'red' }, origin: 'worker' },
-      { id: 'r2', type: 'polygon', label: 'road', points: [[0, 2000], [4032, 1900], [4032, 3024]] },
-      { id: 'r3', type: 'keypoints', label: 'person', keypoints: [{ name: 'nose', x: 812, y: 430, visible: true }, { name: 'left_eye', x: 800, y: 420, visible: false }] },
+      {
+        id: 'r1',
+        type: 'bbox',
+        label: 'car',
+        bbox: { x: 100.5, y: 220, width: 340, height: 180 },
+        attributes: { occluded: true, colour: 'red' },
+        origin: 'worker',
+      },
+      {
+        id: 'r2',
+        type: 'polygon',
+        label: 'road',
+        points: [
+          [0, 2000],
+          [4032, 1900],
+          [4032, 3024],
+        ],
+      },
+      {
+        id: 'r3',
+        type: 'keypoints',
+        label: 'person',
+        keypoints: [
+          { name: 'nose', x: 812, y: 430, visible: true },
+          { name: 'left_eye', x: 800, y: 420, visible: false },
+        ],
+      },
     ],
     answers: { weather: 'rain' },
   },
@@ -61,10 +119,23 @@ const AUDIO_TASK: AudioTask = {
   id: 'aud-1',
   kind: 'audio',
   audio: { url: 'media/interview.mp3', duration: 754.2 },
-  speakers: [{ id: 'A', name: 'Host' }, { id: 'B', name: 'Guest' }],
-  labels: [{ id: 'music', name: 'Music' }, { id: 'speech', name: 'Speech' }],
+  speakers: [
+    { id: 'A', name: 'Host' },
+    { id: 'B', name: 'Guest' },
+  ],
+  labels: [
+    { id: 'music', name: 'Music' },
+    { id: 'speech', name: 'Speech' },
+  ],
   tags: ['[laughs]', '[inaudible]'],
-  questions: [{ id: 'quality', label: 'Audio quality', type: 'rating', scale: { min: 1, max: 5, labels: { '1': 'bad', '5': 'great' } } }],
+  questions: [
+    {
+      id: 'quality',
+      label: 'Audio quality',
+      type: 'rating',
+      scale: { min: 1, max: 5, labels: { '1': 'bad', '5': 'great' } },
+    },
+  ],
   constraints: { minSegments: 1, minSegmentDuration: 0.2, maxSegmentDuration: 30 },
   prefill: [{ id: 'p1', start: 0, end: 1.5, text: '', origin: 'prefill' }],
 };
@@ -102,20 +173,77 @@ const TEXT_TASK: TextTask = {
     ],
     query: 'first programmer',
     results: [
-      { id: 'res-1', title: 'Ada Lovelace - Wikipedia', url: 'https://en.wikipedia.org/wiki/Ada_Lovelace', snippet: 'Ada…' },
+      {
+        id: 'res-1',
+        title: 'Ada Lovelace - Wikipedia',
+        url: 'https://en.wikipedia.org/wiki/Ada_Lovelace',
+        snippet: 'Ada…',
+      },
       { id: 'res-2', title: 'Local notes', url: '/notes/ada' },
     ],
     text: SPAN_TEXT,
   },
   questions: [
-    { id: 'helpfulness', label: 'How helpful is response 1?', type: 'rating', scale: { min: 1, max: 5 }, target: 'r1', required: true },
-    { id: 'preference', label: 'Which is better?', type: 'pairwise', pair: ['r1', 'r2'], allowTie: true, strength: true, randomize: true, required: true },
+    {
+      id: 'helpfulness',
+      label: 'How helpful is response 1?',
+      type: 'rating',
+      scale: { min: 1, max: 5 },
+      target: 'r1',
+      required: true,
+    },
+    {
+      id: 'preference',
+      label: 'Which is better?',
+      type: 'pairwise',
+      pair: ['r1', 'r2'],
+      allowTie: true,
+      strength: true,
+      randomize: true,
+      required: true,
+    },
     { id: 'ranking', label: 'Rank the responses', type: 'ranking', items: 'responses', allowTies: true },
     { id: 'relevance', label: 'Grade the results', type: 'relevance', scale: { min: 0, max: 3 } },
-    { id: 'sentiment', label: 'Sentiment', type: 'choice', options: [{ id: 'positive', label: '+' }, { id: 'negative', label: '-' }] },
-    { id: 'emotions', label: 'Emotions', type: 'choice', multiple: true, minSelected: 1, maxSelected: 2, options: [{ id: 'joy', label: 'Joy' }, { id: 'surprise', label: 'Surprise' }, { id: 'anger', label: 'Anger' }] },
-    { id: 'why', label: 'Why?', type: 'text', minLength: 3, maxLength: 200, requiredWhen: { question: 'preference', oneOf: ['tie', 'both-bad'] } },
-    { id: 'entities', label: 'Mark names', type: 'spans', field: 'text', labels: [{ id: 'PERSON', name: 'Person' }, { id: 'PLACE', name: 'Place' }] },
+    {
+      id: 'sentiment',
+      label: 'Sentiment',
+      type: 'choice',
+      options: [
+        { id: 'positive', label: '+' },
+        { id: 'negative', label: '-' },
+      ],
+    },
+    {
+      id: 'emotions',
+      label: 'Emotions',
+      type: 'choice',
+      multiple: true,
+      minSelected: 1,
+      maxSelected: 2,
+      options: [
+        { id: 'joy', label: 'Joy' },
+        { id: 'surprise', label: 'Surprise' },
+        { id: 'anger', label: 'Anger' },
+      ],
+    },
+    {
+      id: 'why',
+      label: 'Why?',
+      type: 'text',
+      minLength: 3,
+      maxLength: 200,
+      requiredWhen: { question: 'preference', oneOf: ['tie', 'both-bad'] },
+    },
+    {
+      id: 'entities',
+      label: 'Mark names',
+      type: 'spans',
+      field: 'text',
+      labels: [
+        { id: 'PERSON', name: 'Person' },
+        { id: 'PLACE', name: 'Place' },
+      ],
+    },
   ],
 };
 

@@ -9,7 +9,7 @@
 /** What a URL is used for: media may be `data:` of their own type, links must be web pages. */
 export type UrlUse = 'image' | 'audio' | 'resource' | 'link';
 
-const ENTITY = /&(?:#(\d{1,7});?|#[xX]([0-9a-fA-F]{1,6});?|(colon|tab|newline|nbsp);)/g;
+const ENTITY = /&(?:#(\d{1,7});?|#x([0-9a-f]{1,6});?|(colon|tab|newline|nbsp);)/gi;
 const NAMED: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', nbsp: '\u00a0' };
 // White space, C0/C1 controls and invisible format characters anywhere in the scheme part.
 const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
@@ -37,7 +37,10 @@ export function urlProblem(url: string, use: UrlUse): { scheme: string; reason: 
   if (use === 'link') return scheme === 'http' || scheme === 'https' ? null : { scheme, reason: 'link' };
   if (scheme === 'javascript' || scheme === 'vbscript') return { scheme, reason: 'unsafe' };
   if (scheme === 'data') {
-    const type = url.slice(url.toLowerCase().indexOf('data:') + 5).replace(INVISIBLE, '').toLowerCase();
+    const type = url
+      .slice(url.toLowerCase().indexOf('data:') + 5)
+      .replace(INVISIBLE, '')
+      .toLowerCase();
     const ok = (use === 'image' && type.startsWith('image/')) || (use === 'audio' && type.startsWith('audio/'));
     return ok ? null : { scheme, reason: 'unsafe' };
   }

@@ -1,0 +1,20 @@
+/** Strings of <tagwerk-text-rater> (English). */
+export const textRaterEn = {
+  'textRater.record': 'Record',
+  'textRater.questions': 'Questions',
+  'textRater.prompt': 'Prompt',
+  'textRater.query': 'Search query',
+  'textRater.text': 'Text',
+  'textRater.conversation': 'Conversation, {count, plural, one {# turn} other {# turns}}',
+  'textRater.role.user': 'User',
+  'textRater.role.assistant': 'Assistant',
+  'textRater.role.system': 'System',
+  'textRater.response': 'Response {number}',
+  'textRater.responsePosition': 'Response {position}',
+  'textRater.words': '{count, plural, one {# word} other {# words}}',
+  'textRater.format': 'Show formatted ({size} k characters; may take a moment)',
+  'textRater.action.spanLabel': 'Label the selected text (label hotkeys, in a highlighting field)',
+  'textRater.training.unanswered': 'not answered',
+  'textRater.training.rating': 'reference {expected}, yours {actual}',
+  'textRater.training.spans': '{matched} of {expected} reference spans matched; you marked {actual}',
+} as const;
