@@ -10,6 +10,7 @@ import { join } from 'node:path';
 const ROOT = new URL('..', import.meta.url).pathname;
 const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager.split('@')[1];
 const COUNTS = join(ROOT, '.tagwerk', 'counts');
+const WIDGETS = ['text-rater', 'image-labeler', 'audio-transcriber'];
 
 function log(message) {
   console.log(`\x1b[36m[tagwerk]\x1b[0m ${message}`);
@@ -92,13 +93,20 @@ function test(pnpm) {
   const steps = [
     { name: 'schema', label: 'published schema files are up to date', command: 'node', args: ['scripts/gen-schema.mjs', '--check'] },
     { name: 'node', label: 'pure core in Node (mocha)', command: pnpm, args: ['exec', 'mocha'], counted: true },
+    ...WIDGETS.map((widget) => ({
+      name: `standalone-${widget}`,
+      label: `standalone bundles of @tagwerk/${widget} (the strict-CSP test loads them)`,
+      command: 'node',
+      args: ['../../scripts/build-standalone.mjs'],
+      cwd: join(ROOT, 'packages', widget),
+    })),
     { name: 'browser', label: 'everything in Chromium (web-test-runner)', command: pnpm, args: ['exec', 'wtr', '--config', 'web-test-runner.config.mjs', '--coverage'], counted: true },
   ];
   const totals = { passed: 0, failed: 0, skipped: 0 };
   let broken = 0;
   for (const step of steps) {
     log(step.label);
-    const status = run(step.command, step.args, { env: env(step.name) });
+    const status = run(step.command, step.args, { env: env(step.name), cwd: step.cwd ?? ROOT });
     const counts = step.counted ? readCount(step.name) : null;
     if (counts) {
       totals.passed += counts.passed;

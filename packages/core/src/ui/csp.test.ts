@@ -7,7 +7,7 @@ interface Report {
 }
 
 /** Loads the strict-CSP page (see scripts/csp-page-plugin.mjs) and waits for its report. */
-function runCspPage(query = ''): Promise<Report> {
+function runCspPage(query = '', page = 'page.html'): Promise<Report> {
   return new Promise((resolve, reject) => {
     const frame = document.createElement('iframe');
     const timer = setTimeout(() => reject(new Error('the CSP page never reported')), 20000);
@@ -18,7 +18,7 @@ function runCspPage(query = ''): Promise<Report> {
       frame.remove();
       resolve(event.data as Report);
     });
-    frame.src = `/packages/core/test/csp/page.html?strict-csp${query}`;
+    frame.src = `/packages/core/test/csp/${page}?strict-csp${query}`;
     document.body.append(frame);
   });
 }
@@ -45,5 +45,14 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
     expect(report.errors).to.deep.equal([]);
     expect(Object.keys(report.results).length).to.be.greaterThan(0);
     for (const [name, outcome] of Object.entries(report.results)) expect(`${name}: ${outcome}`).to.equal(`${name}: ok`);
+  });
+
+  it('runs the built standalone bundles (classic script and ES module together) with no violation', async () => {
+    const built = await fetch('/packages/text-rater/dist/standalone.iife.js', { method: 'HEAD' });
+    expect(built.ok, 'standalone bundles missing: `npm test` builds them; by hand run `pnpm build`').to.equal(true);
+    const report = await runCspPage('', 'standalone.html');
+    expect(report.violations).to.deep.equal([]);
+    expect(report.errors).to.deep.equal([]);
+    expect(report.results).to.deep.equal({ 'text-rater global': 'ok', 'text-rater': 'ok' });
   });
 });

@@ -1,5 +1,8 @@
 import type { TagwerkTestWidget } from '../../src/ui/test-widget.js';
 import '../../src/ui/test-widget.js';
+import type { TagwerkTextRater } from '../../../text-rater/src/index.js';
+import '../../../text-rater/src/index.js';
+import { nerTask, pairwiseTask, rankingTask, relevanceTask, rubricTask } from '../../../text-rater/test/fixtures.js';
 
 type Scenario = (root: HTMLElement) => Promise<string>;
 
@@ -30,5 +33,29 @@ export const scenarios: Record<string, Scenario> = {
     textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     const annotation = await el.submit();
     return annotation.result.answers['why'] === 'typed' ? 'ok' : 'wrong answer';
+  },
+
+  /** Every question type, markdown responses, the ranking and spans fields, then a submit. */
+  async textRater(root) {
+    const questions = [rubricTask, pairwiseTask, rankingTask, relevanceTask, nerTask]
+      .flatMap((t) => t.questions)
+      .map((q) => (q.type === 'rating' && q.target ? { ...q, target: 'left' } : q));
+    const el = document.createElement('tagwerk-text-rater') as TagwerkTextRater;
+    el.autosave = 'off';
+    el.task = {
+      id: 'csp-text',
+      kind: 'text',
+      instructions: pairwiseTask.record.responses![0]!.text,
+      record: { ...pairwiseTask.record, results: relevanceTask.record.results, text: nerTask.record.text },
+      // Ids are unique across the fixtures; the pairwise pair and spans field exist in this record.
+      questions: questions.filter((q) => q.type !== 'ranking').concat([{ id: 'order', type: 'ranking', label: 'Order', items: 'responses' }]),
+    };
+    const ready = whenReady(el);
+    root.append(el);
+    await ready;
+    const radio = el.shadowRoot!.querySelector<HTMLInputElement>('[data-question="helpfulness"] input[type="radio"]')!;
+    radio.click();
+    const result = el.validate();
+    return result.errors.some((e) => e.path === '/result/answers/helpfulness') ? 'answer not recorded' : 'ok';
   },
 };

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { createTranslator, type MessageKey, type MessageParams, type Translate } from '../../i18n/translate.js';
 import type { Label, Span } from '../../model/types.js';
 import { formatShortcut } from '../../shortcuts.js';
@@ -94,22 +95,9 @@ export class TagwerkSpansField extends LitElement {
     status: { state: true },
   };
 
-  /** The text being marked up (the question's `field`), shown exactly as written. */
-  declare text: string;
-  /** The question's labels, in palette order (the nth answers to digit n). */
-  declare labels: Label[];
-  /** The current spans (the answer); any order, shown sorted. */
-  declare value: Span[];
-  /** Whether spans may overlap (the question's `overlap`); identical spans are refused anyway. */
-  declare overlap: boolean;
-  /** Show the spans without allowing changes (selection and copying still work). */
-  declare readonly: boolean;
-  /** Translator for every string shown or announced. */
-  declare t: Translate;
-  /** Direction of the text; arrow keys follow it. Empty: inherited. */
-  declare dir: 'ltr' | 'rtl' | 'auto' | '';
-  /** Accessible name of the text (the question's label). */
-  declare questionLabel: string;
+  private get textEl(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.text');
+  }
 
   private declare activeLabel: string | undefined;
   private declare chipIndex: number;
@@ -131,6 +119,23 @@ export class TagwerkSpansField extends LitElement {
   private resizeObserver: ResizeObserver | undefined;
   private cleanups: Array<() => void> = [];
 
+  /** The text being marked up (the question's `field`), shown exactly as written. */
+  declare text: string;
+  /** The question's labels, in palette order (the nth answers to digit n). */
+  declare labels: Label[];
+  /** The current spans (the answer); any order, shown sorted. */
+  declare value: Span[];
+  /** Whether spans may overlap (the question's `overlap`); identical spans are refused anyway. */
+  declare overlap: boolean;
+  /** Show the spans without allowing changes (selection and copying still work). */
+  declare readonly: boolean;
+  /** Translator for every string shown or announced. */
+  declare t: Translate;
+  /** Direction of the text; arrow keys follow it. Empty: inherited. */
+  declare dir: 'ltr' | 'rtl' | 'auto' | '';
+  /** Accessible name of the text (the question's label). */
+  declare questionLabel: string;
+
   constructor() {
     super();
     this.text = '';
@@ -142,10 +147,6 @@ export class TagwerkSpansField extends LitElement {
     this.questionLabel = '';
     this.chipIndex = 0;
     if (typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) this.labelSheet = new CSSStyleSheet();
-  }
-
-  private get textEl(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('.text');
   }
 
   // ---------------------------------------------------------------------------------------
@@ -196,15 +197,12 @@ export class TagwerkSpansField extends LitElement {
     }
   }
 
-  protected override firstUpdated(): void {
-    if (typeof ResizeObserver === 'function') {
+  protected override updated(): void {
+    if (!this.resizeObserver && typeof ResizeObserver === 'function') {
       // Text reflows when the field resizes: the caret must follow its character.
       this.resizeObserver = new ResizeObserver(() => this.placeCaret(false));
       this.resizeObserver.observe(this.textEl!);
     }
-  }
-
-  protected override updated(): void {
     this.segEls = [...(this.textEl?.querySelectorAll<HTMLElement>('[data-o]') ?? [])];
     this.paintSelection();
     this.placeCaret(false);
@@ -675,7 +673,7 @@ export class TagwerkSpansField extends LitElement {
           aria-roledescription=${this.t('spans.text.roledescription')}
           aria-label=${this.questionLabel || this.t('spans.text.label')}
           aria-describedby="help"
-          dir=${this.dir || nothing}
+          dir=${ifDefined(this.dir || undefined)}
           @keydown=${this.handleTextKeydown}
           @pointerdown=${this.handlePointerDown}
           @click=${this.handleTextClick}
@@ -712,7 +710,7 @@ export class TagwerkSpansField extends LitElement {
           data-label=${l.id}
           aria-pressed=${l.id === this.activeLabel ? 'true' : 'false'}
           aria-keyshortcuts=${l.hotkey ? formatShortcut(hotkeyBinding(l.hotkey), platform()) : nothing}
-          title=${l.description ?? nothing}
+          title=${ifDefined(l.description)}
           @click=${this.handleLabelClick}
         >
           <span class="swatch" aria-hidden="true"></span><span>${l.name}</span> ${this.renderKey(l, i)}

@@ -1,0 +1,40 @@
+// Plain JavaScript (nothing to compile): mounts each standalone widget, answers, submits, reports.
+const report = window.__tagwerkReport;
+const results = {};
+
+function mount(tag, task) {
+  const el = document.createElement(tag);
+  el.autosave = 'off';
+  el.task = task;
+  const ready = new Promise((resolve, reject) => {
+    el.addEventListener('tagwerk-ready', resolve, { once: true });
+    el.addEventListener('tagwerk-error', (e) => reject(new Error(e.detail.message)), { once: true });
+  });
+  document.getElementById('widgets').append(el);
+  return ready.then(() => el);
+}
+
+async function run(name, fn) {
+  try {
+    results[name] = await fn();
+  } catch (error) {
+    results[name] = 'failed: ' + (error && error.message);
+  }
+}
+
+await run('text-rater global', async () => (window.Tagwerk && window.Tagwerk.TextRater ? 'ok' : 'no Tagwerk.TextRater global'));
+await run('text-rater', async () => {
+  const el = await mount('tagwerk-text-rater', {
+    id: 'standalone-text',
+    kind: 'text',
+    instructions: 'Rate **this** answer. [Docs](https://example.org)',
+    record: { prompt: 'Say hi', responses: [{ id: 'r1', text: '# Hello\n\n- a list\n\n`code`' }] },
+    questions: [{ id: 'q', type: 'rating', label: 'Quality', required: true, scale: { min: 1, max: 5 } }],
+  });
+  el.shadowRoot.querySelector('[data-question="q"] input[type="radio"]').click();
+  const annotation = await el.submit();
+  return annotation.result.answers.q === 1 ? 'ok' : 'wrong answer ' + JSON.stringify(annotation.result);
+});
+
+await new Promise((resolve) => setTimeout(resolve, 100)); // violation events are dispatched asynchronously
+parent.postMessage({ type: 'tagwerk-csp-report', results, violations: report.violations, errors: report.errors }, location.origin);
