@@ -25,6 +25,19 @@ export * from './active-time.js';
 export * from './journal.js';
 export * from './exporters/index.js';
 export {
+  addSpan,
+  makeSpan,
+  removeSpan,
+  segmentText,
+  sortSpans,
+  snapToGraphemes,
+  trimWhitespace,
+  wordBoundaries,
+  TextBoundaries,
+  type AddSpanResult,
+  type TextSegment,
+} from './spans.js';
+export {
   createTranslator,
   registerCatalog,
   resolveLocale,

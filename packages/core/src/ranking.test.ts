@@ -28,7 +28,10 @@ function frozen(ranking: RankingAnswer): RankingLike {
 
 /** Random well-formed rankings of IDS: a shuffle cut into groups (no group of one). */
 const arbRanking: fc.Arbitrary<RankingAnswer> = fc
-  .tuple(fc.shuffledSubarray([...IDS], { minLength: IDS.length, maxLength: IDS.length }), fc.array(fc.boolean(), { minLength: IDS.length, maxLength: IDS.length }))
+  .tuple(
+    fc.shuffledSubarray([...IDS], { minLength: IDS.length, maxLength: IDS.length }),
+    fc.array(fc.boolean(), { minLength: IDS.length, maxLength: IDS.length }),
+  )
   .map(([order, joins]) => {
     const groups: string[][] = [];
     order.forEach((id, i) => {
@@ -61,22 +64,39 @@ describe('ranking', () => {
     });
 
     it('spreads groups when ties are not allowed', () => {
-      expect(normalizeRanking(['c', ['a', 'e'], 'b'], IDS, { allowTies: false })).to.deep.equal(['c', 'a', 'e', 'b', 'd']);
+      expect(normalizeRanking(['c', ['a', 'e'], 'b'], IDS, { allowTies: false })).to.deep.equal([
+        'c',
+        'a',
+        'e',
+        'b',
+        'd',
+      ]);
     });
 
     it('tolerates values of the wrong shape (drafts are untrusted)', () => {
       expect(normalizeRanking('abc' as unknown as RankingLike, ['a'])).to.deep.equal(['a']);
-      expect(normalizeRanking([1, null, ['b', 2], { id: 'a' }] as unknown as RankingLike, ['a', 'b'])).to.deep.equal(['b', 'a']);
+      expect(normalizeRanking([1, null, ['b', 2], { id: 'a' }] as unknown as RankingLike, ['a', 'b'])).to.deep.equal([
+        'b',
+        'a',
+      ]);
     });
 
     it('always yields a permutation of the ids and never mutates its input', () => {
       fc.assert(
-        fc.property(fc.array(fc.oneof(fc.constantFrom('a', 'b', 'c', 'x'), fc.array(fc.constantFrom('a', 'b', 'c', 'x'), { maxLength: 3 }))), (value) => {
-          const before = JSON.stringify(value);
-          const out = normalizeRanking(value, ['a', 'b', 'c']);
-          expect(isPermutation(out, ['a', 'b', 'c'])).to.equal(true);
-          expect(JSON.stringify(value)).to.equal(before);
-        }),
+        fc.property(
+          fc.array(
+            fc.oneof(
+              fc.constantFrom('a', 'b', 'c', 'x'),
+              fc.array(fc.constantFrom('a', 'b', 'c', 'x'), { maxLength: 3 }),
+            ),
+          ),
+          (value) => {
+            const before = JSON.stringify(value);
+            const out = normalizeRanking(value, ['a', 'b', 'c']);
+            expect(isPermutation(out, ['a', 'b', 'c'])).to.equal(true);
+            expect(JSON.stringify(value)).to.equal(before);
+          },
+        ),
       );
     });
   });
@@ -265,23 +285,30 @@ describe('ranking', () => {
   describe('properties', () => {
     it('every operation keeps a permutation without groups of one and never mutates its input', () => {
       fc.assert(
-        fc.property(arbRanking, arbId, arbId, fc.integer({ min: -2, max: 7 }), fc.constantFrom<-1 | 1>(-1, 1), (r, id, other, to, dir) => {
-          const input = frozen(r);
-          const results = [
-            moveItem(input, id, to),
-            stepItem(input, id, dir),
-            tieWith(input, id, other),
-            tieWithPrevious(input, id),
-            untie(input, id),
-            removeItem(input, id).concat(id),
-          ];
-          for (const out of results) {
-            expect(isPermutation(out, IDS), JSON.stringify({ r, out })).to.equal(true);
-            expect(out.every((e) => typeof e === 'string' || e.length > 1)).to.equal(true);
-            expect(normalizeRanking(out, IDS)).to.deep.equal(out);
-          }
-          expect(input).to.deep.equal(r);
-        }),
+        fc.property(
+          arbRanking,
+          arbId,
+          arbId,
+          fc.integer({ min: -2, max: 7 }),
+          fc.constantFrom<-1 | 1>(-1, 1),
+          (r, id, other, to, dir) => {
+            const input = frozen(r);
+            const results = [
+              moveItem(input, id, to),
+              stepItem(input, id, dir),
+              tieWith(input, id, other),
+              tieWithPrevious(input, id),
+              untie(input, id),
+              removeItem(input, id).concat(id),
+            ];
+            for (const out of results) {
+              expect(isPermutation(out, IDS), JSON.stringify({ r, out })).to.equal(true);
+              expect(out.every((e) => typeof e === 'string' || e.length > 1)).to.equal(true);
+              expect(normalizeRanking(out, IDS)).to.deep.equal(out);
+            }
+            expect(input).to.deep.equal(r);
+          },
+        ),
       );
     });
 

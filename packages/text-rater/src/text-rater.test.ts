@@ -202,6 +202,23 @@ describe('<tagwerk-text-rater>', () => {
     expect(annotation.result.answers).to.deep.equal({ sentiment: 'mixed', emotions: ['joy', 'gratitude'] });
   });
 
+  it('choice: "None of these" by 0 is an explicit, valid answer that clears the others', async () => {
+    const el = await mount(fresh(sentimentTask));
+    focusQuestion(el, 'emotions');
+    await sendKeys({ press: '2' });
+    await sendKeys({ press: '0' });
+    await el.updateComplete;
+    expect(el.value!.result.answers['emotions']).to.deep.equal([]);
+    expect($(el, '[data-question="emotions"] .choice.none input').matches(':checked')).to.equal(true);
+    await sendKeys({ press: '2' }); // picking an emotion again replaces "none"
+    expect(el.value!.result.answers['emotions']).to.deep.equal(['joy']);
+    await sendKeys({ press: '0' });
+    focusQuestion(el, 'sentiment');
+    await sendKeys({ press: '2' });
+    const annotation = await submitByKeyboard(el);
+    expect(annotation.result.answers).to.deep.equal({ sentiment: 'neutral', emotions: [] });
+  });
+
   it('emits tagwerk-change for each edit, never for a programmatic value', async () => {
     const el = await mount(fresh(sentimentTask));
     const events: TagwerkChangeEvent[] = [];

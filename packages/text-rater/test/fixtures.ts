@@ -115,6 +115,7 @@ export const sentimentTask: TextTask = {
       type: 'choice',
       label: 'Emotions expressed',
       multiple: true,
+      allowNone: true,
       options: [
         { id: 'anger', label: 'Anger' },
         { id: 'joy', label: 'Joy' },

@@ -3,6 +3,7 @@ import type { questionsEn } from './questions.en.js';
 /** Strings of the shared question fields (German). */
 export const questionsDe: Record<keyof typeof questionsEn, string> = {
   'questions.required': 'Pflichtfeld',
+  'questions.choice.none': 'Nichts davon',
   'questions.rating.target': 'Zu Antwort {response}',
   'questions.text.counter': '{count, plural, one {# Zeichen} other {# Zeichen}}',
   'questions.text.counterMax': '{count} / {max} Zeichen',

@@ -1,6 +1,7 @@
 /** Strings of the shared question fields (English). */
 export const questionsEn = {
   'questions.required': 'required',
+  'questions.choice.none': 'None of these',
   'questions.rating.target': 'About response {response}',
   'questions.text.counter': '{count, plural, one {# character} other {# characters}}',
   'questions.text.counterMax': '{count} / {max} characters',

@@ -9,7 +9,8 @@ export const rankingEn = {
   'ranking.tiedMark': 'tied',
   'ranking.help':
     'Drag an item to move it. Keyboard: Space picks up the current item and drops it, the arrow keys move it, Escape cancels; Alt with an arrow key moves it one place at once.',
-  'ranking.help.ties': 'To tie items, drop one onto another, or press T to tie an item with the rank above it; press U to untie it.',
+  'ranking.help.ties':
+    'To tie items, drop one onto another, or press T to tie an item with the rank above it; press U to untie it.',
   'ranking.grabbed':
     'Grabbed {title}, position {position} of {count}. Use the arrow keys to move it, Space to drop it, Escape to cancel.',
   'ranking.moved': '{title} moved to position {position} of {count}.',

@@ -161,6 +161,9 @@ export const ChoiceQuestion = named(
       type: Type.Literal('choice'),
       options: Type.Array(ChoiceOption, { minItems: 1, maxItems: LIMITS.options }),
       multiple: Type.Optional(Type.Boolean()),
+      allowNone: Type.Optional(
+        Type.Boolean({ description: 'Offer "None of these". Choosing it answers with an empty array, for single and multiple choice.' }),
+      ),
       minSelected: Type.Optional(Type.Integer({ minimum: 0, maximum: LIMITS.options })),
       maxSelected: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.options })),
     },

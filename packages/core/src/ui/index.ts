@@ -17,3 +17,4 @@ export {
   type QuestionHost,
 } from './questions.js';
 export { questionStyles } from './questions.styles.js';
+export { TagwerkSpansField, type SpansFieldChangeEvent, type SpansFieldChangeDetail } from './fields/spans-field.js';

@@ -27,7 +27,7 @@ import type {
   TextTask,
 } from '../model/types.js';
 import { codePointLength } from '../validate/codepoints.js';
-import { conditionHolds, isAnswered } from '../validate/answers.js';
+import { conditionHolds, isAnsweredFor } from '../validate/answers.js';
 import { isSafeUrl } from '../validate/index.js';
 import type { WidgetAction } from './tagwerk-widget.js';
 import { markdown } from './markdown.js';
@@ -108,7 +108,7 @@ export function spansFieldText(question: SpansQuestion, record: Record_ | undefi
 
 function header(question: Question, host: QuestionHost, labelId: string): TemplateResult {
   const required = isRequiredNow(question, host.answers);
-  const answered = isAnswered(host.answers[question.id]);
+  const answered = isAnsweredFor(question, host.answers[question.id]);
   return html`
     <div class="q-head">
       <span class="q-label" id=${labelId}>${question.label}</span>
@@ -185,12 +185,14 @@ function renderChoice(q: ChoiceQuestion, host: QuestionHost): TemplateResult {
   const labelId = questionDomId(q.id, '-label');
   const answer = host.answers[q.id];
   const selected = new Set(Array.isArray(answer) ? (answer as string[]) : typeof answer === 'string' ? [answer] : []);
+  const none = q.allowNone === true && Array.isArray(answer) && answer.length === 0;
   const multiple = q.multiple === true;
   const toggle = (id: string): void => {
     if (!multiple) return host.setAnswer(q.id, id);
     const next = q.options.map((o) => o.id).filter((o) => (o === id ? !selected.has(o) : selected.has(o)));
     host.setAnswer(q.id, next.length ? next : undefined);
   };
+  const noneKey = q.options.length < 10 ? '0' : '';
   return html`
     ${header(q, host, labelId)}
     <div
@@ -215,6 +217,19 @@ function renderChoice(q: ChoiceQuestion, host: QuestionHost): TemplateResult {
           </label>
         `,
       )}
+      ${q.allowNone
+        ? html`<label class="choice none ${none ? 'checked' : ''}">
+            <input
+              type=${multiple ? 'checkbox' : 'radio'}
+              name=${questionDomId(q.id)}
+              .checked=${live(none)}
+              ?disabled=${!host.editable}
+              @change=${() => host.setAnswer(q.id, none && multiple ? undefined : [])}
+            />
+            <span class="choice-label">${host.t('questions.choice.none')}</span>
+            <kbd aria-hidden="true">${noneKey}</kbd>
+          </label>`
+        : nothing}
     </div>
   `;
 }
@@ -416,7 +431,7 @@ function renderSpans(q: SpansQuestion, host: QuestionHost): TemplateResult {
       .overlap=${q.overlap === true}
       .readonly=${!host.editable}
       .t=${host.t}
-      .dir=${host.dir}
+      .dir=${'auto'}
       .questionLabel=${q.label}
       @tagwerk-field-change=${(e: CustomEvent<{ value: Span[] }>) => host.setAnswer(q.id, e.detail.value.length ? e.detail.value : undefined)}
     ></tagwerk-spans-field>
@@ -497,7 +512,7 @@ export function handleQuestionAction(action: string, questions: readonly Questio
   const focused = focusedElement ? questions.find((q) => q.id === focusedElement.dataset['question']) : undefined;
   let question = focused && accepts(focused) ? focused : undefined;
   if (!question && !focused) {
-    question = questions.find((q) => accepts(q) && !isAnswered(host.answers[q.id]));
+    question = questions.find((q) => accepts(q) && !isAnsweredFor(q, host.answers[q.id]));
   }
   if (!question || !host.editable) return false;
 
@@ -536,12 +551,17 @@ function applyAction(action: string, q: Question, host: QuestionHost, active: El
       return true;
     }
     case 'choice': {
+      if (digit === 0 && q.allowNone && q.options.length < 10) {
+        const current = host.answers[q.id];
+        host.setAnswer(q.id, q.multiple && Array.isArray(current) && current.length === 0 ? undefined : []);
+        return true;
+      }
       const option = q.options[digit === 0 ? 9 : digit - 1];
       if (!option) return false;
       if (!q.multiple) {
         host.setAnswer(q.id, option.id);
       } else {
-        const current = new Set((host.answers[q.id] as string[] | undefined) ?? []);
+        const current = new Set((host.answers[q.id] as string[] | undefined) ?? []); // "none" ([]) is left
         if (current.has(option.id)) current.delete(option.id);
         else current.add(option.id);
         const next = q.options.map((o) => o.id).filter((id) => current.has(id));

@@ -39,6 +39,12 @@ export function isAnswered(value: unknown): boolean {
 
 const questionName = (q: Question): string => quote(q.label.trim() !== '' ? q.label : q.id);
 
+/** Like `isAnswered`, knowing the question: `[]` is the "None of these" answer of an `allowNone` choice. */
+export function isAnsweredFor(question: Question, value: unknown): boolean {
+  if (question.type === 'choice' && question.allowNone && Array.isArray(value) && value.length === 0) return true;
+  return isAnswered(value);
+}
+
 /** True when `condition` holds for the answers (see the Condition schema). */
 export function conditionHolds(condition: Condition, answers: Answers): boolean {
   const answer: unknown = Object.prototype.hasOwnProperty.call(answers, condition.question)
@@ -88,7 +94,7 @@ export function checkAnswers(
     const value: unknown = Object.prototype.hasOwnProperty.call(answers, question.id)
       ? answers[question.id]
       : undefined;
-    if (isAnswered(value)) continue;
+    if (isAnsweredFor(question, value)) continue;
     const path = appendPointer(base, question.id);
     if (question.required) {
       sink.add(path, 'answer-required', { question: questionName(question), reason: 'required', other: '' });
@@ -117,6 +123,7 @@ function fits(q: Question, value: unknown): boolean {
     case 'text':
       return typeof value === 'string';
     case 'choice':
+      if (q.allowNone && Array.isArray(value) && value.length === 0) return true; // "None of these"
       return q.multiple ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === 'string';
     case 'pairwise':
       return isObject(value) && typeof value['choice'] === 'string';

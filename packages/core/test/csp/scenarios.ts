@@ -2,6 +2,7 @@ import type { TagwerkTestWidget } from '../../src/ui/test-widget.js';
 import '../../src/ui/test-widget.js';
 import type { TagwerkTextRater } from '../../../text-rater/src/index.js';
 import '../../../text-rater/src/index.js';
+import type { Question } from '../../src/model/types.js';
 import { nerTask, pairwiseTask, rankingTask, relevanceTask, rubricTask } from '../../../text-rater/test/fixtures.js';
 
 type Scenario = (root: HTMLElement) => Promise<string>;
@@ -37,7 +38,7 @@ export const scenarios: Record<string, Scenario> = {
 
   /** Every question type, markdown responses, the ranking and spans fields, then a submit. */
   async textRater(root) {
-    const questions = [rubricTask, pairwiseTask, rankingTask, relevanceTask, nerTask]
+    const questions: Question[] = [rubricTask, pairwiseTask, rankingTask, relevanceTask, nerTask]
       .flatMap((t) => t.questions)
       .map((q) => (q.type === 'rating' && q.target ? { ...q, target: 'left' } : q));
     const el = document.createElement('tagwerk-text-rater') as TagwerkTextRater;
@@ -48,7 +49,7 @@ export const scenarios: Record<string, Scenario> = {
       instructions: pairwiseTask.record.responses![0]!.text,
       record: { ...pairwiseTask.record, results: relevanceTask.record.results, text: nerTask.record.text },
       // Ids are unique across the fixtures; the pairwise pair and spans field exist in this record.
-      questions: questions.filter((q) => q.type !== 'ranking').concat([{ id: 'order', type: 'ranking', label: 'Order', items: 'responses' }]),
+      questions: [...questions.filter((q) => q.type !== 'ranking'), { id: 'order', type: 'ranking', label: 'Order', items: 'responses' }],
     };
     const ready = whenReady(el);
     root.append(el);

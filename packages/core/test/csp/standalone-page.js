@@ -28,10 +28,19 @@ await run('text-rater', async () => {
     id: 'standalone-text',
     kind: 'text',
     instructions: 'Rate **this** answer. [Docs](https://example.org)',
-    record: { prompt: 'Say hi', responses: [{ id: 'r1', text: '# Hello\n\n- a list\n\n`code`' }] },
-    questions: [{ id: 'q', type: 'rating', label: 'Quality', required: true, scale: { min: 1, max: 5 } }],
+    record: { prompt: 'Say hi', responses: [{ id: 'r1', text: '# Hello\n\n- a list\n\n`code`' }, { id: 'r2', text: 'Hi' }], text: 'Ada 👩‍💻 met José.' },
+    questions: [
+      { id: 'q', type: 'rating', label: 'Quality', required: true, scale: { min: 1, max: 5 } },
+      { id: 'order', type: 'ranking', label: 'Order', items: 'responses' },
+      { id: 'who', type: 'spans', label: 'People', field: 'text', labels: [{ id: 'PER', name: 'Person' }] },
+    ],
   });
   el.shadowRoot.querySelector('[data-question="q"] input[type="radio"]').click();
+  // The internal field elements must be in the bundle (a bundler may drop side-effect imports).
+  for (const tag of ['tagwerk-ranking-field', 'tagwerk-spans-field']) {
+    const field = el.shadowRoot.querySelector(tag);
+    if (!field || !field.shadowRoot) return tag + ' is not defined by the bundle';
+  }
   const annotation = await el.submit();
   return annotation.result.answers.q === 1 ? 'ok' : 'wrong answer ' + JSON.stringify(annotation.result);
 });

@@ -39,7 +39,9 @@ async function mount(options: Options = {}): Promise<Mounted> {
   ></tagwerk-ranking-field>`;
   const wrapper = await fixture<HTMLElement>(
     options.scrollHeight
-      ? html`<div class="scroller" style="inline-size: 420px; block-size: ${options.scrollHeight}px; overflow: auto">${field}</div>`
+      ? html`<div class="scroller" style="inline-size: 420px; block-size: ${options.scrollHeight}px; overflow: auto">
+          ${field}
+        </div>`
       : html`<div style="inline-size: 420px">${field}</div>`,
   );
   const el = wrapper.querySelector('tagwerk-ranking-field')!;
@@ -55,19 +57,24 @@ async function mount(options: Options = {}): Promise<Mounted> {
 }
 
 // A small harness so the tests do not repeat shadow-DOM selectors.
-const rows = (el: TagwerkRankingField): HTMLElement[] => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
+const rows = (el: TagwerkRankingField): HTMLElement[] => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]'),
+];
 const row = (el: TagwerkRankingField, id: string): HTMLElement => rows(el).find((r) => r.dataset.id === id)!;
 const order = (el: TagwerkRankingField): string[] => rows(el).map((r) => r.dataset.id!);
-const ranks = (el: TagwerkRankingField): string[] => rows(el).map((r) => r.querySelector('.rank > span')!.textContent!.trim());
+const ranks = (el: TagwerkRankingField): string[] =>
+  rows(el).map((r) => r.querySelector('.rank > span')!.textContent.trim());
 /** The option's name: from its content that is not aria-hidden. */
 const nameOf = (option: HTMLElement): string =>
   [...option.children]
     .filter((child) => child.getAttribute('aria-hidden') !== 'true')
-    .map((child) => child.textContent!.trim())
+    .map((child) => child.textContent.trim())
     .join(' ');
-const focusedId = (el: TagwerkRankingField): string | undefined => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id;
-const live = (el: TagwerkRankingField): string => el.shadowRoot!.querySelector('[aria-live]')!.textContent!.trim();
-const keepButton = (el: TagwerkRankingField): HTMLButtonElement | null => el.shadowRoot!.querySelector('.unranked button');
+const focusedId = (el: TagwerkRankingField): string | undefined =>
+  (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id;
+const live = (el: TagwerkRankingField): string => el.shadowRoot!.querySelector('[aria-live]')!.textContent.trim();
+const keepButton = (el: TagwerkRankingField): HTMLButtonElement | null =>
+  el.shadowRoot!.querySelector('.unranked button');
 
 async function press(el: TagwerkRankingField, key: string, modifier?: 'Alt' | 'Shift'): Promise<void> {
   if (modifier) await sendKeys({ down: modifier });
@@ -85,13 +92,21 @@ function pointIn(el: TagwerkRankingField, id: string, at = 0.5): Point {
 }
 
 /** Presses the real mouse on `from`, moves to each point in several steps, and releases. */
-async function drag(el: TagwerkRankingField, from: Point, to: () => Point, options: { release?: boolean } = {}): Promise<void> {
+async function drag(
+  el: TagwerkRankingField,
+  from: Point,
+  to: () => Point,
+  options: { release?: boolean } = {},
+): Promise<void> {
   await sendMouse({ type: 'move', position: from });
   await sendMouse({ type: 'down' });
   const steps = 6;
   for (let i = 1; i <= steps; i++) {
     const [x, y] = to();
-    await sendMouse({ type: 'move', position: [Math.round(from[0] + ((x - from[0]) * i) / steps), Math.round(from[1] + ((y - from[1]) * i) / steps)] });
+    await sendMouse({
+      type: 'move',
+      position: [Math.round(from[0] + ((x - from[0]) * i) / steps), Math.round(from[1] + ((y - from[1]) * i) / steps)],
+    });
     await el.updateComplete;
   }
   if (options.release ?? true) {
@@ -124,7 +139,12 @@ describe('tagwerk-ranking-field', () => {
       const list = el.shadowRoot!.querySelector('[role="listbox"]')!;
       expect(list.getAttribute('aria-label')).to.equal('Rank the responses');
       expect(rows(el).map((r) => r.tabIndex)).to.deep.equal([0, -1, -1, -1]);
-      expect(rows(el).map(nameOf)).to.deep.equal(['Rank 1: Response B', 'Rank 2, tied: Response A', 'Rank 2, tied: Response C', 'Rank 4: Response D']);
+      expect(rows(el).map(nameOf)).to.deep.equal([
+        'Rank 1: Response B',
+        'Rank 2, tied: Response A',
+        'Rank 2, tied: Response C',
+        'Rank 4: Response D',
+      ]);
       expect(rows(el).every((r) => !r.hasAttribute('aria-label'))).to.equal(true);
       const description = el.shadowRoot!.getElementById(rows(el)[0]!.getAttribute('aria-describedby')!)!;
       expect(description.textContent).to.equal('It is Lyon, probably.');
@@ -147,7 +167,7 @@ describe('tagwerk-ranking-field', () => {
       const { el } = await mount();
       expect(order(el)).to.deep.equal(['r1', 'r2', 'r3', 'r4']);
       expect(el.shadowRoot!.querySelector('.unranked')!.textContent).to.contain('Not ranked yet');
-      expect(keepButton(el)!.textContent!.trim()).to.equal('Keep this order');
+      expect(keepButton(el)!.textContent.trim()).to.equal('Keep this order');
     });
 
     it('spreads ties when they are not allowed, and says an incomplete ranking is incomplete', async () => {
@@ -155,6 +175,14 @@ describe('tagwerk-ranking-field', () => {
       expect(order(el)).to.deep.equal(['r2', 'r1', 'r3', 'r4']);
       expect(ranks(el)).to.deep.equal(['1', '2', '3', '4']);
       expect(el.shadowRoot!.querySelector('.unranked')!.textContent).to.contain('incomplete');
+    });
+
+    it('mirrors its layout right to left', async () => {
+      const { el } = await mount({ value: ['r1', 'r2', 'r3', 'r4'] });
+      el.parentElement!.dir = 'rtl';
+      const handle = row(el, 'r1').querySelector('.handle')!.getBoundingClientRect();
+      const title = row(el, 'r1').querySelector('.title')!.getBoundingClientRect();
+      expect(handle.left).to.be.greaterThan(title.right);
     });
 
     it('says when there is nothing to rank', async () => {
@@ -169,7 +197,7 @@ describe('tagwerk-ranking-field', () => {
       expect(nameOf(rows(el)[1]!)).to.equal('Rang 1, gleichauf: Response B');
       el.value = undefined;
       await el.updateComplete;
-      expect(keepButton(el)!.textContent!.trim()).to.equal('Diese Reihenfolge übernehmen');
+      expect(keepButton(el)!.textContent.trim()).to.equal('Diese Reihenfolge übernehmen');
       expect(el.shadowRoot!.querySelector('.unranked')!.textContent).to.contain('Noch nicht geordnet');
     });
 
@@ -507,6 +535,40 @@ describe('tagwerk-ranking-field', () => {
       expect(events).to.deep.equal([]);
     });
 
+    it('starts touch drags on the handle only, so the rest of the row still scrolls the page', async () => {
+      const { el, events } = await mount({ value: ['r1', 'r2', 'r3', 'r4'] });
+      const list = el.shadowRoot!.querySelector('[role="listbox"]')!;
+      // The runner has no touchscreen: these are synthetic pointer events of type "touch".
+      const touch = (type: string, target: Element, [x, y]: Point): void => {
+        target.dispatchEvent(
+          new PointerEvent(type, {
+            pointerId: 9,
+            pointerType: 'touch',
+            isPrimary: true,
+            button: 0,
+            clientX: x,
+            clientY: y,
+            bubbles: true,
+            composed: true,
+          }),
+        );
+      };
+      const touchDrag = async (start: Element): Promise<void> => {
+        touch('pointerdown', start, pointIn(el, 'r1'));
+        for (const at of [0.2, 0.5, 0.8]) {
+          touch('pointermove', list, pointIn(el, 'r3', at));
+          await el.updateComplete;
+        }
+        touch('pointerup', list, pointIn(el, 'r3', 0.8));
+        await el.updateComplete;
+      };
+      await touchDrag(row(el, 'r1').querySelector('.title')!);
+      expect(events).to.deep.equal([]);
+      expect(getComputedStyle(row(el, 'r1').querySelector('.handle')!).touchAction).to.equal('none');
+      await touchDrag(row(el, 'r1').querySelector('.handle svg')!);
+      expect(events).to.deep.equal([['r2', 'r3', 'r1', 'r4']]);
+    });
+
     it('scrolls the scrolling container while the pointer is near its edge', async () => {
       const items = Array.from({ length: 10 }, (_, i) => ({ id: `i${i}`, title: `Item ${i}` }));
       const { el, events } = await mount({ items, value: items.map((i) => i.id), scrollHeight: 200 });
@@ -514,7 +576,11 @@ describe('tagwerk-ranking-field', () => {
       const box = scroller.getBoundingClientRect();
       const [x, y] = pointIn(el, 'i0');
       await drag(el, [x, y], () => [x, Math.round(box.bottom - 4)], { release: false });
-      await waitUntil(() => scroller.scrollTop >= scroller.scrollHeight - scroller.clientHeight - 1, 'scrolls to the end', { timeout: 5000 });
+      await waitUntil(
+        () => scroller.scrollTop >= scroller.scrollHeight - scroller.clientHeight - 1,
+        'scrolls to the end',
+        { timeout: 5000 },
+      );
       // The rows under the still pointer changed while scrolling: the preview followed them.
       expect(order(el).indexOf('i0')).to.be.greaterThan(4);
       const last = pointIn(el, 'i9', 0.9);

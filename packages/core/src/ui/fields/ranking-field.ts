@@ -61,8 +61,15 @@ const SCROLL_SPEED = 18;
 const NONE: DropTarget = { kind: 'none' };
 
 const grip = html`<svg viewBox="0 0 10 16" width="10" height="16" aria-hidden="true" focusable="false">
-  <g fill="currentColor"><circle cx="2" cy="3" r="1.5"/><circle cx="8" cy="3" r="1.5"/><circle cx="2" cy="8" r="1.5"/>
-  <circle cx="8" cy="8" r="1.5"/><circle cx="2" cy="13" r="1.5"/><circle cx="8" cy="13" r="1.5"/></g></svg>`;
+  <g fill="currentColor">
+    <circle cx="2" cy="3" r="1.5" />
+    <circle cx="8" cy="3" r="1.5" />
+    <circle cx="2" cy="8" r="1.5" />
+    <circle cx="8" cy="8" r="1.5" />
+    <circle cx="2" cy="13" r="1.5" />
+    <circle cx="8" cy="13" r="1.5" />
+  </g>
+</svg>`;
 
 function sameTarget(a: DropTarget | undefined, b: DropTarget | undefined): boolean {
   if (!a || !b) return a === b;
@@ -84,7 +91,11 @@ function scrollContainer(from: Element): Element {
   for (let node = flatParent(from); node; node = flatParent(node)) {
     if (node === document.documentElement || node === document.body) break;
     const overflow = getComputedStyle(node).overflowY;
-    if ((overflow === 'auto' || overflow === 'scroll' || overflow === 'overlay') && node.scrollHeight > node.clientHeight) return node;
+    if (
+      (overflow === 'auto' || overflow === 'scroll' || overflow === 'overlay') &&
+      node.scrollHeight > node.clientHeight
+    )
+      return node;
   }
   return document.scrollingElement ?? document.documentElement;
 }
@@ -161,14 +172,14 @@ export class TagwerkRankingField extends LitElement {
   };
 
   /** Roving tabindex: the row that is the list's tab stop and keeps focus while it moves. */
-  private declare activeId: string | undefined;
+  declare private activeId: string | undefined;
   /** A provisional order while an item is grabbed or dragged; the committed order otherwise. */
-  private declare working: RankingAnswer | undefined;
-  private declare grabbedId: string | undefined;
-  private declare draggedId: string | undefined;
-  private declare dropTarget: DropTarget | undefined;
+  declare private working: RankingAnswer | undefined;
+  declare private grabbedId: string | undefined;
+  declare private draggedId: string | undefined;
+  declare private dropTarget: DropTarget | undefined;
   /** The live region's text. */
-  private declare message: string;
+  declare private message: string;
 
   /** The displayed answer: `value` normalised to the items (what "Keep this order" submits). */
   private committed: RankingAnswer = [];
@@ -227,7 +238,11 @@ export class TagwerkRankingField extends LitElement {
     this.positionGhost();
     // Rows are not keyed, so a moved item shows up in another <li>: focus follows the item.
     const focused = (this.renderRoot as ShadowRoot).activeElement;
-    if (focused instanceof HTMLElement && focused.getAttribute('role') === 'option' && focused.dataset.id !== this.activeId) {
+    if (
+      focused instanceof HTMLElement &&
+      focused.getAttribute('role') === 'option' &&
+      focused.dataset.id !== this.activeId
+    ) {
       this.rowFor(this.activeId)?.focus({ preventScroll: Boolean(this.drag) });
     }
   }
@@ -384,7 +399,7 @@ export class TagwerkRankingField extends LitElement {
   // Pointer
 
   private handlePointerDown(event: PointerEvent): void {
-    if (this.readonly || this.drag || !event.isPrimary || event.button !== 0) return;
+    if (this.readonly || !event.isPrimary || event.button !== 0) return;
     const target = event.target as Element;
     const row = target.closest<HTMLElement>('[role="option"]');
     const id = row?.dataset.id;
@@ -392,6 +407,8 @@ export class TagwerkRankingField extends LitElement {
     // Touch and pen start on the handle only: elsewhere the row scrolls the page.
     if (event.pointerType !== 'mouse' && !target.closest('.handle')) return;
     if (this.grabbedId) this.cancelGrab();
+    // A drag whose release never reached us (capture refused) must not block the next one.
+    this.endDrag();
     // No text selection, and no compatibility mousedown moving the focus to the captured list.
     event.preventDefault();
     row.focus({ preventScroll: true });
@@ -408,7 +425,11 @@ export class TagwerkRankingField extends LitElement {
       target: NONE,
       scroller: undefined,
     };
-    this.list?.setPointerCapture(event.pointerId);
+    try {
+      this.list?.setPointerCapture(event.pointerId);
+    } catch {
+      // The pointer is already gone (released before this handler ran): the drag simply never starts.
+    }
   }
 
   private handlePointerMove(event: PointerEvent): void {
@@ -518,7 +539,8 @@ export class TagwerkRankingField extends LitElement {
     const at = (y - rect.top) / rect.height;
     const edge = this.allowTies ? 0.25 : 0.5;
     if (at < edge) return members[0] === id ? { kind: 'insert', index: entry } : { kind: 'tie', id };
-    if (at >= 1 - edge) return members[members.length - 1] === id ? { kind: 'insert', index: entry + 1 } : { kind: 'tie', id };
+    if (at >= 1 - edge)
+      return members[members.length - 1] === id ? { kind: 'insert', index: entry + 1 } : { kind: 'tie', id };
     return { kind: 'tie', id };
   }
 
@@ -556,7 +578,9 @@ export class TagwerkRankingField extends LitElement {
   /** Records a user edit: takes it as the new value and tells the host. */
   private commit(next: RankingAnswer, key?: AnnouncementKey, id?: string): void {
     this.value = next.map((entry) => (typeof entry === 'string' ? entry : [...entry]));
-    const detail: RankingFieldChangeDetail = { value: next.map((entry) => (typeof entry === 'string' ? entry : [...entry])) };
+    const detail: RankingFieldChangeDetail = {
+      value: next.map((entry) => (typeof entry === 'string' ? entry : [...entry])),
+    };
     this.dispatchEvent(new CustomEvent('tagwerk-field-change', { detail, bubbles: false, composed: false }));
     if (key && id) this.announce(key, id, next);
   }
@@ -623,19 +647,23 @@ export class TagwerkRankingField extends LitElement {
     const describedBy = answered ? 'help' : 'status help';
     return html`
       <div part="base">
-        ${answered
-          ? nothing
-          : html`<div class="unranked">
-              <p id="status">${t(this.value === undefined ? 'ranking.status.unranked' : 'ranking.status.incomplete')}</p>
-              ${this.readonly ? nothing : html`<button type="button" @click=${this.handleKeep}>${t('ranking.keepOrder')}</button>`}
-            </div>`}
+        ${
+          answered
+            ? nothing
+            : html`<div class="unranked">
+                <p id="status">
+                  ${t(this.value === undefined ? 'ranking.status.unranked' : 'ranking.status.incomplete')}
+                </p>
+                ${this.readonly ? nothing : html`<button type="button" @click=${this.handleKeep}>${t('ranking.keepOrder')}</button>`}
+              </div>`
+        }
         <div class="list-wrap">
           <ol
             role="listbox"
             class=${this.draggedId ? 'dragging' : ''}
             aria-label=${this.questionLabel || t('ranking.list')}
             aria-describedby=${describedBy}
-            aria-readonly=${this.readonly ? 'true' : nothing}
+            aria-readonly=${this.readonly ? 'true' : 'false'}
             @keydown=${this.handleKeydown}
             @focusin=${this.handleFocusIn}
             @focusout=${this.handleFocusOut}
@@ -649,7 +677,9 @@ export class TagwerkRankingField extends LitElement {
           </ol>
           ${this.draggedId ? this.renderGhost(order, this.draggedId) : nothing}
         </div>
-        <p class="help" id="help">${t('ranking.help')}${this.allowTies && !this.readonly ? html` ${t('ranking.help.ties')}` : nothing}</p>
+        <p class="help" id="help">
+          ${t('ranking.help')}${this.allowTies && !this.readonly ? html` ${t('ranking.help.ties')}` : nothing}
+        </p>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.message}</div>
       </div>
     `;
@@ -657,7 +687,8 @@ export class TagwerkRankingField extends LitElement {
 
   private renderRows(order: RankingAnswer, count: number): TemplateResult[] {
     const rows: TemplateResult[] = [];
-    const target = this.dropTarget?.kind === 'tie' ? membersOf(order[entryIndexOf(order, this.dropTarget.id)] ?? []) : [];
+    const target =
+      this.dropTarget?.kind === 'tie' ? membersOf(order[entryIndexOf(order, this.dropTarget.id)] ?? []) : [];
     let ahead = 0;
     for (const entry of order) {
       const members = membersOf(entry);
@@ -677,23 +708,29 @@ export class TagwerkRankingField extends LitElement {
         ];
         // The name comes from content, one hidden sentence ("Rank 2, tied: Response A"); the visible
         // parts are hidden from the accessibility tree so they are not read twice.
-        rows.push(html`<li
-          role="option"
-          class=${classes.filter(Boolean).join(' ')}
-          data-id=${id}
-          tabindex=${id === this.activeId ? '0' : '-1'}
-          aria-describedby=${item?.detail ? `detail-${index}` : nothing}
-          aria-posinset=${index + 1}
-          aria-setsize=${count}
-        >
-          <span class="visually-hidden">${this.t('ranking.option', { rank: ahead + 1, title, tied: tied ? 'true' : 'false' })}</span>
-          <span class="handle" aria-hidden="true">${grip}</span>
-          <span class="rank" aria-hidden="true"><span>${ahead + 1}</span>${tied ? html`<small>${this.t('ranking.tiedMark')}</small>` : nothing}</span>
-          <span class="text" aria-hidden="true">
-            <span class="title">${title}</span>
-            ${item?.detail ? html`<span class="detail" id=${`detail-${index}`}>${item.detail}</span>` : nothing}
-          </span>
-        </li>`);
+        rows.push(
+          html`<li
+            role="option"
+            class=${classes.filter(Boolean).join(' ')}
+            data-id=${id}
+            tabindex=${id === this.activeId ? '0' : '-1'}
+            aria-describedby=${item?.detail ? `detail-${index}` : nothing}
+            aria-posinset=${index + 1}
+            aria-setsize=${count}
+          >
+            <span class="visually-hidden"
+              >${this.t('ranking.option', { rank: ahead + 1, title, tied: tied ? 'true' : 'false' })}</span
+            >
+            <span class="handle" aria-hidden="true">${grip}</span>
+            <span class="rank" aria-hidden="true"
+              ><span>${ahead + 1}</span>${tied ? html`<small>${this.t('ranking.tiedMark')}</small>` : nothing}</span
+            >
+            <span class="text" aria-hidden="true">
+              <span class="title">${title}</span>
+              ${item?.detail ? html`<span class="detail" id=${`detail-${index}`}>${item.detail}</span>` : nothing}
+            </span>
+          </li>`,
+        );
       });
       ahead += members.length;
     }

@@ -768,7 +768,7 @@ export class TagwerkSpansField extends LitElement {
             title=${this.t('spans.remove', isolated({ label, text }))}
             @click=${this.handleRemoveClick}
           >
-            <span aria-hidden="true">×</span>
+            <span aria-hidden="true">&#xD7;</span>
           </button>`}
     </li>`;
   }
