@@ -29,12 +29,30 @@ function toPublished(rootSchema, id, title, description) {
   const body = walk(plain(rootSchema), true);
   delete body.title;
   const sortedDefs = Object.fromEntries(Object.entries(defs).sort(([a], [b]) => a.localeCompare(b)));
-  return { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: `${BASE}${id}`, title, description, 'x-tagwerk-version': version, ...body, $defs: sortedDefs };
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `${BASE}${id}`,
+    title,
+    description,
+    'x-tagwerk-version': version,
+    ...body,
+    $defs: sortedDefs,
+  };
 }
 
 const files = {
-  'task.json': toPublished(S.Task, 'task.json', 'Tagwerk task', 'A task handed to <tagwerk-image-labeler>, <tagwerk-audio-transcriber> or <tagwerk-text-rater>. Checks a schema cannot express are listed in the README (validateAnnotation / parseTask).'),
-  'annotation.json': toPublished(S.Annotation, 'annotation.json', 'Tagwerk annotation envelope', 'What a Tagwerk widget emits on submit. Checks against the task (geometry, offsets, answers) are done by validateAnnotation in @tagwerk/core.'),
+  'task.json': toPublished(
+    S.Task,
+    'task.json',
+    'Tagwerk task',
+    'A task handed to <tagwerk-image-labeler>, <tagwerk-audio-transcriber> or <tagwerk-text-rater>. Checks a schema cannot express are listed in the README (validateAnnotation / parseTask).',
+  ),
+  'annotation.json': toPublished(
+    S.Annotation,
+    'annotation.json',
+    'Tagwerk annotation envelope',
+    'What a Tagwerk widget emits on submit. Checks against the task (geometry, offsets, answers) are done by validateAnnotation in @tagwerk/core.',
+  ),
 };
 
 let stale = false;
@@ -43,8 +61,15 @@ for (const [name, schema] of Object.entries(files)) {
   const text = `${JSON.stringify(schema, null, 2)}\n`;
   if (process.argv.includes('--check')) {
     let current = '';
-    try { current = readFileSync(url, 'utf8'); } catch { /* a missing file is stale too */ }
-    if (current !== text) { stale = true; console.error(`schema/${name} is out of date: run pnpm --filter @tagwerk/core schema`); }
+    try {
+      current = readFileSync(url, 'utf8');
+    } catch {
+      /* a missing file is stale too */
+    }
+    if (current !== text) {
+      stale = true;
+      console.error(`schema/${name} is out of date: run pnpm --filter @tagwerk/core schema`);
+    }
   } else {
     writeFileSync(url, text);
     console.log(`wrote packages/core/schema/${name} (${text.length} bytes)`);

@@ -8,7 +8,8 @@ class CountReporter extends Mocha.reporters.Spec {
     runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
       const { passes = 0, failures = 0, pending = 0 } = runner.stats ?? {};
       const file = process.env.TAGWERK_COUNT_FILE;
-      if (file) writeFileSync(file, JSON.stringify({ passed: passes, failed: failures, skipped: pending, fileErrors: 0 }));
+      if (file)
+        writeFileSync(file, JSON.stringify({ passed: passes, failed: failures, skipped: pending, fileErrors: 0 }));
     });
   }
 }

@@ -29,7 +29,10 @@ function output(command, args) {
 function ensurePnpm() {
   if (output('pnpm', ['--version']) === PNPM_VERSION) return 'pnpm';
   log(`installing pnpm ${PNPM_VERSION} with npm`);
-  if (run('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`]) === 0 && output('pnpm', ['--version']) === PNPM_VERSION) {
+  if (
+    run('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`]) === 0 &&
+    output('pnpm', ['--version']) === PNPM_VERSION
+  ) {
     return 'pnpm';
   }
   // No permission for a global install: keep a private copy inside the checkout.
@@ -50,7 +53,12 @@ function ensureDependencies(pnpm) {
 }
 
 function findChromium() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((path) => path && existsSync(path));
 }
 
@@ -61,7 +69,10 @@ function ensureChromium() {
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     log("installing Debian's Chromium (apt-get install chromium)");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    if (run('apt-get', ['update', '-qq'], { env }) === 0 && run('apt-get', ['install', '-y', '-qq', 'chromium'], { env }) === 0) {
+    if (
+      run('apt-get', ['update', '-qq'], { env }) === 0 &&
+      run('apt-get', ['install', '-y', '-qq', 'chromium'], { env }) === 0
+    ) {
       const installed = findChromium();
       if (installed) return installed;
     }
@@ -91,7 +102,12 @@ function test(pnpm) {
   const env = (name) => ({ ...process.env, CHROME_PATH: chrome, TAGWERK_COUNT_FILE: join(COUNTS, `${name}.json`) });
 
   const steps = [
-    { name: 'schema', label: 'published schema files are up to date', command: 'node', args: ['scripts/gen-schema.mjs', '--check'] },
+    {
+      name: 'schema',
+      label: 'published schema files are up to date',
+      command: 'node',
+      args: ['scripts/gen-schema.mjs', '--check'],
+    },
     { name: 'node', label: 'pure core in Node (mocha)', command: pnpm, args: ['exec', 'mocha'], counted: true },
     ...WIDGETS.map((widget) => ({
       name: `standalone-${widget}`,
@@ -100,7 +116,13 @@ function test(pnpm) {
       args: ['../../scripts/build-standalone.mjs'],
       cwd: join(ROOT, 'packages', widget),
     })),
-    { name: 'browser', label: 'everything in Chromium (web-test-runner)', command: pnpm, args: ['exec', 'wtr', '--config', 'web-test-runner.config.mjs', '--coverage'], counted: true },
+    {
+      name: 'browser',
+      label: 'everything in Chromium (web-test-runner)',
+      command: pnpm,
+      args: ['exec', 'wtr', '--config', 'web-test-runner.config.mjs', '--coverage'],
+      counted: true,
+    },
   ];
   const totals = { passed: 0, failed: 0, skipped: 0 };
   let broken = 0;

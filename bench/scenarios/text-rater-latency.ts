@@ -8,7 +8,7 @@
  * clicks the radio for the digit and whose change handler dispatches a CustomEvent. Digits alternate
  * (2, 4, 2, …), so every press is an edit.
  */
-import '../../packages/text-rater/src/index.js';
+import '@tagwerk/text-rater';
 import { markdownResponses, rubricTask } from '../fixtures/text-tasks.js';
 import { prng, quantile, summarize } from '../lib/stats.js';
 import type { BrowserHost, Row, ScenarioContext } from '../lib/types.js';

@@ -11,8 +11,8 @@ import { parseTask, type TextTask } from '@tagwerk/core';
 import { renderMarkdown } from '@tagwerk/core/ui';
 // bench/package.json does not list marked or the widget yet: reach both through the workspace
 // packages that do (the same files, hence the same parser instance Vite bundles for core).
-import { Marked } from '../../packages/core/node_modules/marked';
-import '../../packages/text-rater/src/index.js';
+import { Marked } from 'marked';
+import '@tagwerk/text-rater';
 import { markdownResponses, rubricTask } from '../fixtures/text-tasks.js';
 import { compareAll, median, summarize } from '../lib/stats.js';
 import type { Row, ScenarioContext } from '../lib/types.js';

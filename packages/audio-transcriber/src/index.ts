@@ -4,7 +4,8 @@ import { TagwerkAudioTranscriber } from './audio-transcriber.js';
 export { TagwerkAudioTranscriber };
 export { VERSION } from './version.js';
 
-if (!customElements.get('tagwerk-audio-transcriber')) customElements.define('tagwerk-audio-transcriber', TagwerkAudioTranscriber);
+if (!customElements.get('tagwerk-audio-transcriber'))
+  customElements.define('tagwerk-audio-transcriber', TagwerkAudioTranscriber);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -25,6 +25,17 @@ export * from './active-time.js';
 export * from './journal.js';
 export * from './exporters/index.js';
 export {
+  normalizeRanking,
+  moveItem as moveRankingItem,
+  tieWith as tieRankingItems,
+  untie as untieRankingItem,
+  rankOf,
+  flatten as flattenRanking,
+  isPermutation as isCompleteRanking,
+  hasTies as rankingHasTies,
+  type RankingAnswer,
+} from './ranking.js';
+export {
   addSpan,
   makeSpan,
   removeSpan,

@@ -54,7 +54,16 @@ function envelope(spans: Span[]): TextAnnotation {
     kind: 'text',
     taskId: 'spans-pure',
     result: { answers: { ents: spans } },
-    meta: { startedAt: '2026-01-01T00:00:00.000Z', submittedAt: null, activeMs: 0, idleMs: 0, edits: 1, undos: 0, locale: 'en', widget: 'test' },
+    meta: {
+      startedAt: '2026-01-01T00:00:00.000Z',
+      submittedAt: null,
+      activeMs: 0,
+      idleMs: 0,
+      edits: 1,
+      undos: 0,
+      locale: 'en',
+      widget: 'test',
+    },
   };
 }
 
@@ -62,7 +71,14 @@ describe('spans: span helpers', () => {
   it('makeSpan fills text and UTF-16 offsets from code-point offsets', () => {
     // "Hi " = 3 code points; "Ada 👩‍💻" = 3 + 1 + 3 code points.
     const span = makeSpan(TEXT, 3, 10, 'PER');
-    expect(span).to.deep.equal({ start: 3, end: 10, label: 'PER', text: `Ada ${WOMAN_TECH}`, startUtf16: 3, endUtf16: 12 });
+    expect(span).to.deep.equal({
+      start: 3,
+      end: 10,
+      label: 'PER',
+      text: `Ada ${WOMAN_TECH}`,
+      startUtf16: 3,
+      endUtf16: 12,
+    });
     expect(sliceCodePoints(TEXT, span.start, span.end)).to.equal(span.text);
   });
 
@@ -116,7 +132,11 @@ describe('spans: span helpers', () => {
 
   it('addSpan refuses identical duplicates even with overlap, and malformed ranges', () => {
     const ada = makeSpan(TEXT, 3, 6, 'PER');
-    expect(addSpan([ada], { ...ada }, { overlap: true })).to.deep.equal({ ok: false, reason: 'duplicate', conflict: ada });
+    expect(addSpan([ada], { ...ada }, { overlap: true })).to.deep.equal({
+      ok: false,
+      reason: 'duplicate',
+      conflict: ada,
+    });
     // Same offsets, another label: not a duplicate.
     expect(addSpan([ada], { ...ada, label: 'EMO' }, { overlap: true }).ok).to.equal(true);
     expect(addSpan([], { start: 4, end: 4, label: 'PER', text: '' })).to.deep.equal({ ok: false, reason: 'invalid' });
@@ -155,11 +175,17 @@ describe('spans: span helpers', () => {
 describe('spans: segmentText and lanes', () => {
   it('one segment for a text without spans, none for an empty text', () => {
     expect(segmentText('', [])).to.deep.equal([]);
-    expect(segmentText(TEXT, [])).to.deep.equal([{ start: 0, end: 30, start16: 0, end16: TEXT.length, text: TEXT, spans: [] }]);
+    expect(segmentText(TEXT, [])).to.deep.equal([
+      { start: 0, end: 30, start16: 0, end16: TEXT.length, text: TEXT, spans: [] },
+    ]);
   });
 
   it('splits at every boundary, lists covering spans, and keeps exact offsets around emoji', () => {
-    const spans = sortSpans([makeSpan(TEXT, 3, 10, 'PER'), makeSpan(TEXT, 7, 10, 'EMO'), makeSpan(TEXT, 15, 20, 'EMO')]);
+    const spans = sortSpans([
+      makeSpan(TEXT, 3, 10, 'PER'),
+      makeSpan(TEXT, 7, 10, 'EMO'),
+      makeSpan(TEXT, 15, 20, 'EMO'),
+    ]);
     const segments = segmentText(TEXT, spans);
     expect(segments.map((s) => [s.start, s.end, s.text, s.spans])).to.deep.equal([
       [0, 3, 'Hi ', []],
@@ -235,7 +261,15 @@ describe('spans: grapheme and word boundaries', () => {
   });
 
   it('wordBoundaries lists words, numbers, emoji and symbols, not spaces or punctuation', () => {
-    expect(wordBoundaries(TEXT).map((t) => t.text)).to.deep.equal(['Hi', 'Ada', WOMAN_TECH, 'and', FAMILY, FLAG, `caf${E_ACUTE}`]);
+    expect(wordBoundaries(TEXT).map((t) => t.text)).to.deep.equal([
+      'Hi',
+      'Ada',
+      WOMAN_TECH,
+      'and',
+      FAMILY,
+      FLAG,
+      `caf${E_ACUTE}`,
+    ]);
     expect(wordBoundaries('3.5% of C++').map((t) => t.text)).to.deep.equal(['3.5', 'of', 'C', '+', '+']);
     expect(wordBoundaries('שלום עולם').map((t) => [t.start, t.end])).to.deep.equal([
       [0, 4],
@@ -297,7 +331,9 @@ describe('spans: grapheme and word boundaries', () => {
 
 describe('spans: properties', () => {
   const alphabet = ['a', 'Z', ' ', '\n', 'é', E_ACUTE, WOMAN_TECH, FAMILY, FLAG, 'ש', 'م', '😀', '.', '\u200d'];
-  const textArb = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 30 }).map((parts) => parts.join(''));
+  const textArb = fc
+    .array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 30 })
+    .map((parts) => parts.join(''));
 
   it('a snapped, trimmed selection always makes a span that validates', () => {
     fc.assert(
@@ -310,7 +346,9 @@ describe('spans: properties', () => {
         const span = makeSpan(text, index.toCodePoint(start), index.toCodePoint(end), 'PER', index);
         expect(sliceCodePoints(text, span.start, span.end)).to.equal(span.text);
         // No white-space cluster at either end (a space carrying a mark or a ZWJ is not white space).
-        const clusters = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(span.text)].map((g) => g.segment);
+        const clusters = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(span.text)].map(
+          (g) => g.segment,
+        );
         expect(/^\s+$/u.test(clusters[0]!) || /^\s+$/u.test(clusters[clusters.length - 1]!)).to.equal(false);
         // Snapping again changes nothing: both ends sit on cluster boundaries.
         expect(b.snap(start, end)).to.deep.equal({ start, end });

@@ -22,7 +22,8 @@ export interface SpanRange {
 export type AddSpanRefusal = 'invalid' | 'duplicate' | 'overlap';
 
 /** The outcome of `addSpan`: the new sorted list, or the reason (and the clashing span). */
-export type AddSpanResult = { ok: true; spans: Span[]; span: Span } | { ok: false; reason: AddSpanRefusal; conflict?: Span };
+export type AddSpanResult =
+  { ok: true; spans: Span[]; span: Span } | { ok: false; reason: AddSpanRefusal; conflict?: Span };
 
 /** A run of text between two span boundaries, with the spans that cover it. */
 export interface TextSegment {
@@ -96,7 +97,12 @@ export function makeSpan(text: string, start: number, end: number, label: string
  * true — a span that shares a code point with an existing one. Never mutates `spans`.
  */
 export function addSpan(spans: readonly Span[], candidate: Span, options: { overlap?: boolean } = {}): AddSpanResult {
-  if (!Number.isInteger(candidate.start) || !Number.isInteger(candidate.end) || candidate.start < 0 || candidate.start >= candidate.end) {
+  if (
+    !Number.isInteger(candidate.start) ||
+    !Number.isInteger(candidate.end) ||
+    candidate.start < 0 ||
+    candidate.start >= candidate.end
+  ) {
     return { ok: false, reason: 'invalid' };
   }
   const duplicate = spans.find((s) => sameSpan(s, candidate));
@@ -145,7 +151,14 @@ export function segmentText(text: string, spans: readonly SpanRange[], index?: C
     active = active.filter((i) => spans[i]!.end > start);
     while (next < byStart.length && spans[byStart[next]!]!.start <= start) active.push(byStart[next++]!);
     const end16 = idx.toUtf16(end);
-    segments.push({ start, end, start16, end16, text: text.slice(start16, end16), spans: [...active].sort((a, b) => a - b) });
+    segments.push({
+      start,
+      end,
+      start16,
+      end16,
+      text: text.slice(start16, end16),
+      spans: [...active].sort((a, b) => a - b),
+    });
     start16 = end16;
   }
   return segments;
@@ -158,7 +171,9 @@ export function segmentText(text: string, spans: readonly SpanRange[], index?: C
  */
 export function assignLanes(spans: readonly SpanRange[]): number[] {
   const lanes = spans.map(() => 0);
-  const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start || spans[b]!.end - spans[a]!.end || a - b);
+  const order = spans
+    .map((_, i) => i)
+    .sort((a, b) => spans[a]!.start - spans[b]!.start || spans[b]!.end - spans[a]!.end || a - b);
   const laneEnds: number[] = [];
   for (const i of order) {
     const span = spans[i]!;
@@ -288,7 +303,11 @@ export class TextBoundaries {
   /** Start of the last token that starts before `i`, or null. */
   prevTokenStart(i: number): number | null {
     const p = this.clamp(i);
-    for (let s = p > 0 ? this.words.containing(p - 1) : undefined; s; s = s.index > 0 ? this.words.containing(s.index - 1) : undefined) {
+    for (
+      let s = p > 0 ? this.words.containing(p - 1) : undefined;
+      s;
+      s = s.index > 0 ? this.words.containing(s.index - 1) : undefined
+    ) {
       if (isToken(s.segment, s.isWordLike)) return s.index;
     }
     return null;
@@ -297,7 +316,11 @@ export class TextBoundaries {
   /** End of the last token that ends before `i`, or null. */
   prevTokenEnd(i: number): number | null {
     const p = this.clamp(i);
-    for (let s = p > 0 ? this.words.containing(p - 1) : undefined; s; s = s.index > 0 ? this.words.containing(s.index - 1) : undefined) {
+    for (
+      let s = p > 0 ? this.words.containing(p - 1) : undefined;
+      s;
+      s = s.index > 0 ? this.words.containing(s.index - 1) : undefined
+    ) {
       const end = s.index + s.segment.length;
       if (end < p && isToken(s.segment, s.isWordLike)) return end;
     }
@@ -309,7 +332,9 @@ export class TextBoundaries {
     const p = this.clamp(i);
     if (p >= this.text.length) return null;
     const s = this.words.containing(p)!;
-    return isToken(s.segment, s.isWordLike) ? { start: s.index, end: s.index + s.segment.length, text: s.segment } : null;
+    return isToken(s.segment, s.isWordLike)
+      ? { start: s.index, end: s.index + s.segment.length, text: s.segment }
+      : null;
   }
 
   /** The tokens that intersect [start, end), in order. */
@@ -317,8 +342,13 @@ export class TextBoundaries {
     const a = this.clamp(start);
     const b = this.clamp(end);
     const found: Token[] = [];
-    for (let s = a < b ? this.words.containing(a) : undefined; s && s.index < b; s = this.words.containing(s.index + s.segment.length)) {
-      if (isToken(s.segment, s.isWordLike)) found.push({ start: s.index, end: s.index + s.segment.length, text: s.segment });
+    for (
+      let s = a < b ? this.words.containing(a) : undefined;
+      s && s.index < b;
+      s = this.words.containing(s.index + s.segment.length)
+    ) {
+      if (isToken(s.segment, s.isWordLike))
+        found.push({ start: s.index, end: s.index + s.segment.length, text: s.segment });
     }
     return found;
   }

@@ -14,7 +14,9 @@ function compile(file: 'annotation.json' | 'task.json'): Promise<Validate> {
   if (!validator) {
     validator = (async () => {
       // @ts-expect-error served by the test runner, not a package
-      const { default: Ajv2020 } = (await import('/__tagwerk/ajv2020.js')) as { default: new (options: object) => { compile(schema: unknown): Validate } };
+      const { default: Ajv2020 } = (await import('/__tagwerk/ajv2020.js')) as {
+        default: new (options: object) => { compile(schema: unknown): Validate };
+      };
       const schema = (await (await fetch(`/packages/core/schema/${file}`)).json()) as unknown;
       return new Ajv2020({ allErrors: true, strict: false }).compile(schema);
     })();
@@ -24,7 +26,10 @@ function compile(file: 'annotation.json' | 'task.json'): Promise<Validate> {
 }
 
 /** Resolves with the Ajv errors (empty when the document is valid against the published file). */
-export async function publishedSchemaErrors(document: unknown, file: 'annotation.json' | 'task.json' = 'annotation.json'): Promise<string[]> {
+export async function publishedSchemaErrors(
+  document: unknown,
+  file: 'annotation.json' | 'task.json' = 'annotation.json',
+): Promise<string[]> {
   const validate = await compile(file);
   if (validate(JSON.parse(JSON.stringify(document)))) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);

@@ -1,8 +1,26 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
-import { parseTask, validateAnnotation, type PairwiseAnswer, type TagwerkChangeEvent, type TagwerkInvalidEvent, type TextAnnotation, type TextTask } from '@tagwerk/core';
+import {
+  parseTask,
+  validateAnnotation,
+  type PairwiseAnswer,
+  type TagwerkChangeEvent,
+  type TagwerkInvalidEvent,
+  type TextAnnotation,
+  type TextTask,
+} from '@tagwerk/core';
 import { publishedSchemaErrors } from '../../core/test/published-schema.js';
-import { conversationTask, nerTask, nerText, pairwiseTask, rankingTask, relevanceTask, rtlTask, rubricTask, sentimentTask } from '../test/fixtures.js';
+import {
+  conversationTask,
+  nerTask,
+  nerText,
+  pairwiseTask,
+  rankingTask,
+  relevanceTask,
+  rtlTask,
+  rubricTask,
+  sentimentTask,
+} from '../test/fixtures.js';
 import type { TagwerkTextRater } from './index.js';
 import './index.js';
 
@@ -70,7 +88,16 @@ async function submitByKeyboard(el: TagwerkTextRater): Promise<TextAnnotation> {
 describe('<tagwerk-text-rater>', () => {
   before(() => setViewport({ width: 1280, height: 900 }));
   it('every fixture passes parseTask', () => {
-    for (const task of [rubricTask, pairwiseTask, rankingTask, relevanceTask, sentimentTask, nerTask, rtlTask, conversationTask(4)]) {
+    for (const task of [
+      rubricTask,
+      pairwiseTask,
+      rankingTask,
+      relevanceTask,
+      sentimentTask,
+      nerTask,
+      rtlTask,
+      conversationTask(4),
+    ]) {
       const parsed = parseTask(task);
       expect(parsed.ok ? [] : parsed.errors, task.id).to.deep.equal([]);
     }
@@ -118,7 +145,10 @@ describe('<tagwerk-text-rater>', () => {
     const el = await mount(fresh(rubricTask));
     const option = $(el, '[data-question="helpfulness"] .scale-option:last-child');
     const box = option.getBoundingClientRect();
-    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
     await el.updateComplete;
     expect(el.value!.result.answers['helpfulness']).to.equal(5);
     expect(option.textContent).to.contain('excellent');
@@ -128,7 +158,9 @@ describe('<tagwerk-text-rater>', () => {
     const task = fresh(pairwiseTask);
     const el = await mount(task);
     await expect(el).to.be.accessible();
-    const shown = [...el.shadowRoot!.querySelectorAll<HTMLElement>('article[data-response]')].map((a) => a.dataset['response']);
+    const shown = [...el.shadowRoot!.querySelectorAll<HTMLElement>('article[data-response]')].map(
+      (a) => a.dataset['response'],
+    );
     focusQuestion(el, 'preference');
     await sendKeys({ press: 'KeyA' }); // the response shown first, labelled A
     await el.updateComplete;
@@ -146,9 +178,15 @@ describe('<tagwerk-text-rater>', () => {
     const orders = new Set<string>();
     for (let i = 0; i < 12; i++) {
       const el = await mount({ ...structuredClone(pairwiseTask), id: `order-${i}` });
-      orders.add([...el.shadowRoot!.querySelectorAll<HTMLElement>('article[data-response]')].map((a) => a.dataset['response']).join());
+      orders.add(
+        [...el.shadowRoot!.querySelectorAll<HTMLElement>('article[data-response]')]
+          .map((a) => a.dataset['response'])
+          .join(),
+      );
       const again = await mount({ ...structuredClone(pairwiseTask), id: `order-${i}` });
-      const repeat = [...again.shadowRoot!.querySelectorAll<HTMLElement>('article[data-response]')].map((a) => a.dataset['response']).join();
+      const repeat = [...again.shadowRoot!.querySelectorAll<HTMLElement>('article[data-response]')]
+        .map((a) => a.dataset['response'])
+        .join();
       expect(orders.has(repeat)).to.equal(true);
     }
     expect(orders.size).to.equal(2);
@@ -196,7 +234,10 @@ describe('<tagwerk-text-rater>', () => {
     await el.updateComplete;
     const checkbox = [...$(el, '[data-question="emotions"]').querySelectorAll<HTMLInputElement>('input')][1]!;
     const box = checkbox.closest('label')!.getBoundingClientRect();
-    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
     await el.updateComplete;
     const annotation = await submitByKeyboard(el);
     expect(annotation.result.answers).to.deep.equal({ sentiment: 'mixed', emotions: ['joy', 'gratitude'] });
@@ -230,7 +271,9 @@ describe('<tagwerk-text-rater>', () => {
     el.value = { ...el.value!, result: { answers: { sentiment: 'neutral' } } };
     await el.updateComplete;
     expect(events.length).to.equal(1);
-    expect($<HTMLInputElement>(el, '[data-question="sentiment"] input:checked').closest('label')!.textContent).to.contain('Neutral');
+    expect(
+      $<HTMLInputElement>(el, '[data-question="sentiment"] input:checked').closest('label')!.textContent,
+    ).to.contain('Neutral');
   });
 
   it('hotkeys do not fire while typing in the rationale', async () => {
@@ -243,7 +286,8 @@ describe('<tagwerk-text-rater>', () => {
 
   it('lays several responses side by side when wide, stacked when narrow', async () => {
     const el = await mount(fresh(pairwiseTask));
-    const cards = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('article[data-response]')].map((a) => a.getBoundingClientRect());
+    const cards = () =>
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('article[data-response]')].map((a) => a.getBoundingClientRect());
     let [a, b] = cards();
     expect(Math.abs(a!.top - b!.top)).to.be.lessThan(2);
     el.parentElement!.style.width = '420px';
@@ -289,7 +333,10 @@ describe('<tagwerk-text-rater>', () => {
 
   it('a 1 MB response mounts as plain text and can be formatted on request', async () => {
     const big = `# Big\n\n${'lorem ipsum dolor sit amet, '.repeat(40_000)}`;
-    const task = fresh({ ...rubricTask, record: { prompt: 'p', responses: [{ id: 'r1', text: big, format: 'markdown' }] } });
+    const task = fresh({
+      ...rubricTask,
+      record: { prompt: 'p', responses: [{ id: 'r1', text: big, format: 'markdown' }] },
+    });
     const el = await mount(task);
     expect($(el, '.response-body').querySelector('h1')).to.equal(null);
     $<HTMLButtonElement>(el, 'article[data-response] button.link').click();
@@ -298,11 +345,38 @@ describe('<tagwerk-text-rater>', () => {
   });
 
   it('rejects a task with unknown responses, duplicate ids, an empty scale or an unknown type, in the widget', async () => {
-    const base = { kind: 'text', record: { responses: [{ id: 'r1', text: 'x' }, { id: 'r2', text: 'y' }] } };
+    const base = {
+      kind: 'text',
+      record: {
+        responses: [
+          { id: 'r1', text: 'x' },
+          { id: 'r2', text: 'y' },
+        ],
+      },
+    };
     const cases: Array<[unknown, string]> = [
-      [{ ...base, id: 'bad-1', questions: [{ id: 'q', type: 'pairwise', label: 'x', pair: ['r1', 'ghost'] }] }, '/questions/0/pair/1'],
-      [{ ...base, id: 'bad-2', record: { responses: [{ id: 'r1', text: 'x' }, { id: 'r1', text: 'y' }] }, questions: [{ id: 'q', type: 'text', label: 'x' }] }, '/record/responses/1/id'],
-      [{ ...base, id: 'bad-3', questions: [{ id: 's', type: 'rating', label: 'x', scale: { min: 3, max: 3 } }] }, '/questions/0/scale'],
+      [
+        { ...base, id: 'bad-1', questions: [{ id: 'q', type: 'pairwise', label: 'x', pair: ['r1', 'ghost'] }] },
+        '/questions/0/pair/1',
+      ],
+      [
+        {
+          ...base,
+          id: 'bad-2',
+          record: {
+            responses: [
+              { id: 'r1', text: 'x' },
+              { id: 'r1', text: 'y' },
+            ],
+          },
+          questions: [{ id: 'q', type: 'text', label: 'x' }],
+        },
+        '/record/responses/1/id',
+      ],
+      [
+        { ...base, id: 'bad-3', questions: [{ id: 's', type: 'rating', label: 'x', scale: { min: 3, max: 3 } }] },
+        '/questions/0/scale',
+      ],
       [{ ...base, id: 'bad-4', questions: [{ id: 'u', type: 'vibes', label: 'x' }] }, '/questions/0/type'],
     ];
     for (const [task, path] of cases) {
@@ -329,7 +403,16 @@ describe('<tagwerk-text-rater>', () => {
       kind: 'text',
       taskId: task.id,
       result: { answers: { sentiment: 'mixed', emotions: ['gratitude', 'joy'] } },
-      meta: { startedAt: '2026-01-01T00:00:00Z', submittedAt: null, activeMs: 0, idleMs: 0, edits: 0, undos: 0, locale: 'en', widget: 'x' },
+      meta: {
+        startedAt: '2026-01-01T00:00:00Z',
+        submittedAt: null,
+        activeMs: 0,
+        idleMs: 0,
+        edits: 0,
+        undos: 0,
+        locale: 'en',
+        widget: 'x',
+      },
     };
     const ready = oneEvent(el, 'tagwerk-ready');
     await fixture(html`<div>${el}</div>`);
@@ -343,6 +426,41 @@ describe('<tagwerk-text-rater>', () => {
     expect($(el, '.feedback').textContent).to.contain('1 of 2');
   });
 
+  it('ranking: keyboard grab/move/drop and a tie, as the contract shapes it', async () => {
+    const el = await mount(fresh(rankingTask));
+    await expect(el).to.be.accessible();
+    const field = $(el, 'tagwerk-ranking-field');
+    field.focus(); // the first row: Answer 1
+    await sendKeys({ press: 'Space' }); // grab
+    await sendKeys({ press: 'End' }); // to the bottom
+    await sendKeys({ press: 'Space' }); // drop
+    await el.updateComplete;
+    expect(el.value!.result.answers['order']).to.deep.equal(['a2', 'a3', 'a1']);
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowDown' }); // Answer 3
+    await sendKeys({ press: 'KeyT' }); // tie with Answer 2
+    await el.updateComplete;
+    expect(el.value!.result.answers['order']).to.deep.equal([['a2', 'a3'], 'a1']);
+    const annotation = await submitByKeyboard(el);
+    expect(annotation.result.answers['order']).to.deep.equal([['a2', 'a3'], 'a1']);
+  });
+
+  it('ranking: a real mouse drag reorders', async () => {
+    const el = await mount(fresh(rankingTask));
+    const rows = () => [...$(el, 'tagwerk-ranking-field').shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
+    const [first, , third] = rows().map((r) => r.getBoundingClientRect());
+    const x = Math.round(first!.x + 12);
+    await sendMouse({ type: 'move', position: [x, Math.round(first!.y + first!.height / 2)] });
+    await sendMouse({ type: 'down' });
+    for (let step = 1; step <= 6; step++) {
+      const y = first!.y + first!.height / 2 + ((third!.bottom - 2 - (first!.y + first!.height / 2)) * step) / 6;
+      await sendMouse({ type: 'move', position: [x, Math.round(y)] });
+    }
+    await sendMouse({ type: 'up' });
+    await el.updateComplete;
+    expect(el.value!.result.answers['order']).to.deep.equal(['a2', 'a3', 'a1']);
+  });
+
   it('spans: keyboard selection and a label hotkey create an exact code-point span', async () => {
     const el = await mount(fresh(nerTask));
     await expect(el).to.be.accessible();
@@ -351,7 +469,12 @@ describe('<tagwerk-text-rater>', () => {
     await press('Shift+ArrowRight'); // select the first word token: "Ada"
     await sendKeys({ press: 'KeyP' }); // Person, by the label's hotkey
     await el.updateComplete;
-    const spans = el.value!.result.answers['entities'] as Array<{ start: number; end: number; label: string; text: string }>;
+    const spans = el.value!.result.answers['entities'] as Array<{
+      start: number;
+      end: number;
+      label: string;
+      text: string;
+    }>;
     expect(spans).to.have.length(1);
     expect(spans[0]).to.include({ start: 0, end: 3, label: 'PERSON', text: 'Ada' });
     expect([...nerText].slice(spans[0]!.start, spans[0]!.end).join('')).to.equal(spans[0]!.text);

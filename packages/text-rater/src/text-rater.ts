@@ -1,5 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Answer, Question, Response, SpansQuestion, TaskOf, TextResult, Turn, ValidationError } from '@tagwerk/core';
+import type {
+  Answer,
+  Question,
+  Response,
+  SpansQuestion,
+  TaskOf,
+  TextResult,
+  Turn,
+  ValidationError,
+} from '@tagwerk/core';
 import { codePointLength, isSafeUrl } from '@tagwerk/core';
 import {
   QUESTION_ACTIONS,
@@ -70,7 +79,12 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
     for (const q of this.parsedTask?.questions ?? []) {
       if (q.type !== 'spans') continue;
       for (const label of q.labels) {
-        if (label.hotkey) spanLabels.push({ id: `span:${q.id}:${label.id}`, label: 'textRater.action.spanLabel', keys: [hotkeyBinding(label.hotkey)] });
+        if (label.hotkey)
+          spanLabels.push({
+            id: `span:${q.id}:${label.id}`,
+            label: 'textRater.action.spanLabel',
+            keys: [hotkeyBinding(label.hotkey)],
+          });
       }
     }
     // Span labels first: inside a spans field their letters win over "prefer A" and friends.
@@ -115,7 +129,8 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
       return this.t('textRater.training.rating', { expected, actual });
     }
     if (q.type === 'spans' && Array.isArray(expected) && Array.isArray(actual)) {
-      const key = (s: unknown): string => JSON.stringify([(s as { start: number }).start, (s as { end: number }).end, (s as { label: string }).label]);
+      const key = (s: unknown): string =>
+        JSON.stringify([(s as { start: number }).start, (s as { end: number }).end, (s as { label: string }).label]);
       const want = new Set(expected.map(key));
       const matched = actual.filter((s) => want.has(key(s))).length;
       return this.t('textRater.training.spans', { matched, expected: expected.length, actual: actual.length });
@@ -150,7 +165,9 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
     const host = this.questionHost(task);
     return html`
       <div class="layout">
-        <section part="record" class="record" aria-label=${this.t('textRater.record')}>${this.renderRecord(task)}</section>
+        <section part="record" class="record" aria-label=${this.t('textRater.record')}>
+          ${this.renderRecord(task)}
+        </section>
         <section part="questions" class="questions" aria-label=${this.t('textRater.questions')}>
           ${task.questions.map((q) => renderQuestion(q, host))}
         </section>
@@ -162,49 +179,71 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
     const { record, questions } = task;
     // A field a spans question marks up is shown by that question (as exact plain text), not twice.
     const spanFields = new Set(questions.filter((q): q is SpansQuestion => q.type === 'spans').map((q) => q.field));
-    const resultsShownByQuestion = questions.some((q) => q.type === 'relevance' || (q.type === 'ranking' && q.items === 'results'));
+    const resultsShownByQuestion = questions.some(
+      (q) => q.type === 'relevance' || (q.type === 'ranking' && q.items === 'results'),
+    );
     const parts: TemplateResult[] = [];
     if (record.prompt && !spanFields.has('prompt')) {
-      parts.push(html`<div class="block prompt">
-        <h3 class="block-title">${this.t('textRater.prompt')}</h3>
-        <div class="md">${markdown(record.prompt)}</div>
-      </div>`);
+      parts.push(
+        html`<div class="block prompt">
+          <h3 class="block-title">${this.t('textRater.prompt')}</h3>
+          <div class="md">${markdown(record.prompt)}</div>
+        </div>`,
+      );
     }
     if (record.conversation?.length) parts.push(this.renderConversation(record.conversation));
     if (record.responses?.length) parts.push(this.renderResponses(task, record.responses));
     if (record.query) {
-      parts.push(html`<div class="block query">
-        <h3 class="block-title">${this.t('textRater.query')}</h3>
-        <p class="query-text">${record.query}</p>
-      </div>`);
+      parts.push(
+        html`<div class="block query">
+          <h3 class="block-title">${this.t('textRater.query')}</h3>
+          <p class="query-text">${record.query}</p>
+        </div>`,
+      );
     }
     if (record.results?.length && !resultsShownByQuestion) {
-      parts.push(html`<ol class="block result-list">
-        ${record.results.map((r) => {
-          const url = r.url && isSafeUrl(r.url, 'link') ? r.url : undefined;
-          return html`<li>
-            <strong>${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer nofollow">${r.title}</a>` : r.title}</strong>
-            ${r.url ? html`<span class="result-url">${r.url}</span>` : nothing} ${r.snippet ? html`<span>${r.snippet}</span>` : nothing}
-          </li>`;
-        })}
-      </ol>`);
+      parts.push(
+        html`<ol class="block result-list">
+          ${record.results.map((r) => {
+            const url = r.url && isSafeUrl(r.url, 'link') ? r.url : undefined;
+            return html`<li>
+              <strong
+                >${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer nofollow">${r.title}</a>` : r.title}</strong
+              >
+              ${r.url ? html`<span class="result-url">${r.url}</span>` : nothing}
+              ${r.snippet ? html`<span>${r.snippet}</span>` : nothing}
+            </li>`;
+          })}
+        </ol>`,
+      );
     }
     if (record.text && !spanFields.has('text')) {
-      parts.push(html`<div class="block text">
-        <div class="md plain-text" tabindex="0" role="region" aria-label=${this.t('textRater.text')}>${markdown(record.text, true)}</div>
-      </div>`);
+      parts.push(
+        html`<div class="block text">
+          <div class="md plain-text" tabindex="0" role="region" aria-label=${this.t('textRater.text')}>
+            ${markdown(record.text, true)}
+          </div>
+        </div>`,
+      );
     }
     return html`${parts}`;
   }
 
   private renderConversation(turns: Turn[]): TemplateResult {
     return html`
-      <ol class="block conversation" aria-label=${this.t('textRater.conversation', { count: turns.length })} tabindex="0">
+      <ol
+        class="block conversation"
+        aria-label=${this.t('textRater.conversation', { count: turns.length })}
+        tabindex="0"
+      >
         ${turns.map(
-          (turn) => html`<li class="turn ${turn.role}">
-            <span class="role">${this.t(turn.role === 'user' ? 'textRater.role.user' : turn.role === 'assistant' ? 'textRater.role.assistant' : 'textRater.role.system')}</span>
-            <div class="md">${markdown(turn.text, turn.format === 'plain')}</div>
-          </li>`,
+          (turn) =>
+            html`<li class="turn ${turn.role}">
+              <span class="role"
+                >${this.t(turn.role === 'user' ? 'textRater.role.user' : turn.role === 'assistant' ? 'textRater.role.assistant' : 'textRater.role.system')}</span
+              >
+              <div class="md">${markdown(turn.text, turn.format === 'plain')}</div>
+            </li>`,
         )}
       </ol>
     `;
@@ -237,21 +276,35 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
           return html`<article part="response" class="response" data-response=${r.id} aria-labelledby=${headingId}>
             <h3 class="block-title" id=${headingId}>
               ${position ? html`<span class="position">${position}</span>` : nothing}${title}
-              <span class="size">${this.t('textRater.words', { count: wordCount(r.text) })}</span>
+              <span class="size">${this.t('textRater.words', { count: responseWords(r) })}</span>
             </h3>
             <div class="md response-body" tabindex="0" role="region" aria-labelledby=${headingId}>
               ${markdown(r.text, r.format === 'plain' || long)}
             </div>
-            ${long
-              ? html`<button type="button" class="link" @click=${() => this.handleFormat(r.id)}>
-                  ${this.t('textRater.format', { size: Math.round(codePointLength(r.text) / 1000) })}
-                </button>`
-              : nothing}
+            ${
+              long
+                ? html`<button type="button" class="link" @click=${() => this.handleFormat(r.id)}>
+                    ${this.t('textRater.format', { size: Math.round(codePointLength(r.text) / 1000) })}
+                  </button>`
+                : nothing
+            }
           </article>`;
         })}
       </div>
     `;
   }
+}
+
+const wordCounts = new WeakMap<Response, number>();
+
+/** Words of a response, counted once per response object (responses never change in place). */
+function responseWords(response: Response): number {
+  let count = wordCounts.get(response);
+  if (count === undefined) {
+    count = wordCount(response.text);
+    wordCounts.set(response, count);
+  }
+  return count;
 }
 
 function wordCount(text: string): number {
@@ -270,9 +323,12 @@ function sameAnswer(q: Question, a: Answer | undefined, b: Answer | undefined): 
   if (q.type === 'pairwise') return (a as { choice: string }).choice === (b as { choice: string }).choice;
   if (q.type === 'spans') {
     const key = (spans: unknown): string =>
-      JSON.stringify((spans as Array<{ start: number; end: number; label: string }>).map((s) => [s.start, s.end, s.label]).sort());
+      JSON.stringify(
+        (spans as Array<{ start: number; end: number; label: string }>).map((s) => [s.start, s.end, s.label]).sort(),
+      );
     return key(a) === key(b);
   }
-  if (q.type === 'choice' && Array.isArray(a) && Array.isArray(b)) return JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+  if (q.type === 'choice' && Array.isArray(a) && Array.isArray(b))
+    return JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
   return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -23,15 +23,37 @@ export const rubricTask: TextTask = {
   id: 'tr-rubric-1',
   kind: 'text',
   title: 'Rate the assistant’s answer',
-  instructions: 'Read the prompt and the answer, then rate it on each criterion.\n\n- **Helpfulness**: does it answer the question?\n- **Correctness**: are the facts right?',
+  instructions:
+    'Read the prompt and the answer, then rate it on each criterion.\n\n- **Helpfulness**: does it answer the question?\n- **Correctness**: are the facts right?',
   record: {
     prompt: 'Explain photosynthesis to a high-school student.',
     responses: [{ id: 'r1', text: answerA, format: 'markdown' }],
   },
   questions: [
-    { id: 'helpfulness', type: 'rating', label: 'Helpfulness', required: true, target: 'r1', scale: { min: 1, max: 5, labels: { '1': 'useless', '5': 'excellent' } } },
-    { id: 'correctness', type: 'rating', label: 'Correctness', required: true, target: 'r1', scale: { min: 1, max: 5, labels: { '1': 'wrong', '5': 'fully correct' } } },
-    { id: 'harmless', type: 'rating', label: 'Harmlessness', required: true, display: 'stars', scale: { min: 1, max: 5 } },
+    {
+      id: 'helpfulness',
+      type: 'rating',
+      label: 'Helpfulness',
+      required: true,
+      target: 'r1',
+      scale: { min: 1, max: 5, labels: { '1': 'useless', '5': 'excellent' } },
+    },
+    {
+      id: 'correctness',
+      type: 'rating',
+      label: 'Correctness',
+      required: true,
+      target: 'r1',
+      scale: { min: 1, max: 5, labels: { '1': 'wrong', '5': 'fully correct' } },
+    },
+    {
+      id: 'harmless',
+      type: 'rating',
+      label: 'Harmlessness',
+      required: true,
+      display: 'stars',
+      scale: { min: 1, max: 5 },
+    },
     {
       id: 'why',
       type: 'text',
@@ -55,8 +77,22 @@ export const pairwiseTask: TextTask = {
     ],
   },
   questions: [
-    { id: 'preference', type: 'pairwise', label: 'Which response is better?', required: true, pair: ['left', 'right'], allowTie: true, strength: true, randomize: true },
-    { id: 'reason', type: 'text', label: 'Why? (required for a tie)', requiredWhen: { question: 'preference', oneOf: ['tie', 'both-good', 'both-bad'] } },
+    {
+      id: 'preference',
+      type: 'pairwise',
+      label: 'Which response is better?',
+      required: true,
+      pair: ['left', 'right'],
+      allowTie: true,
+      strength: true,
+      randomize: true,
+    },
+    {
+      id: 'reason',
+      type: 'text',
+      label: 'Why? (required for a tie)',
+      requiredWhen: { question: 'preference', oneOf: ['tie', 'both-good', 'both-bad'] },
+    },
   ],
 };
 
@@ -72,7 +108,9 @@ export const rankingTask: TextTask = {
       { id: 'a3', label: 'Answer 3', text: 'Canberra.', format: 'plain' },
     ],
   },
-  questions: [{ id: 'order', type: 'ranking', label: 'Best answer first', required: true, items: 'responses', allowTies: true }],
+  questions: [
+    { id: 'order', type: 'ranking', label: 'Best answer first', required: true, items: 'responses', allowTies: true },
+  ],
 };
 
 export const relevanceTask: TextTask = {
@@ -82,13 +120,24 @@ export const relevanceTask: TextTask = {
   record: {
     query: 'how to repot an orchid',
     results: [
-      { id: 'res-1', title: 'Repotting orchids: a step-by-step guide', url: 'https://example.org/orchids/repot', snippet: 'When the roots outgrow the pot, choose bark medium…' },
+      {
+        id: 'res-1',
+        title: 'Repotting orchids: a step-by-step guide',
+        url: 'https://example.org/orchids/repot',
+        snippet: 'When the roots outgrow the pot, choose bark medium…',
+      },
       { id: 'res-2', title: 'Orchid (film, 2014)', url: 'https://example.org/film', snippet: 'A drama about…' },
       { id: 'res-3', title: 'Potting soil for houseplants', snippet: 'Most houseplants need…' },
     ],
   },
   questions: [
-    { id: 'grades', type: 'relevance', label: 'How relevant is each result?', required: true, scale: { min: 0, max: 3, labels: { '0': 'irrelevant', '1': 'marginal', '2': 'relevant', '3': 'perfect' } } },
+    {
+      id: 'grades',
+      type: 'relevance',
+      label: 'How relevant is each result?',
+      required: true,
+      scale: { min: 0, max: 3, labels: { '0': 'irrelevant', '1': 'marginal', '2': 'relevant', '3': 'perfect' } },
+    },
   ],
 };
 
@@ -158,7 +207,13 @@ export const rtlTask: TextTask = {
     responses: [{ id: 'r1', text: 'عاصمة فرنسا هي **باريس**.', format: 'markdown' }],
   },
   questions: [
-    { id: 'quality', type: 'rating', label: 'الجودة', required: true, scale: { min: 1, max: 5, labels: { '1': 'سيئة', '5': 'ممتازة' } } },
+    {
+      id: 'quality',
+      type: 'rating',
+      label: 'الجودة',
+      required: true,
+      scale: { min: 1, max: 5, labels: { '1': 'سيئة', '5': 'ممتازة' } },
+    },
     { id: 'why', type: 'text', label: 'لماذا؟' },
   ],
 };
@@ -171,9 +226,14 @@ export function conversationTask(turns = 200): TextTask {
     record: {
       conversation: Array.from({ length: turns }, (_, i) => ({
         role: i % 2 === 0 ? ('user' as const) : ('assistant' as const),
-        text: i % 2 === 0 ? `Question ${i / 2 + 1}: what about *case ${i}*?` : `Answer ${i}: here is a list:\n\n- one\n- two\n\n\`code ${i}\``,
+        text:
+          i % 2 === 0
+            ? `Question ${i / 2 + 1}: what about *case ${i}*?`
+            : `Answer ${i}: here is a list:\n\n- one\n- two\n\n\`code ${i}\``,
       })),
     },
-    questions: [{ id: 'quality', type: 'rating', label: 'Quality of the last answer', required: true, scale: { min: 1, max: 7 } }],
+    questions: [
+      { id: 'quality', type: 'rating', label: 'Quality of the last answer', required: true, scale: { min: 1, max: 7 } },
+    ],
   };
 }

@@ -93,8 +93,21 @@ function hostileTask(payload: string, id: string): TextTask {
       text: payload,
     },
     questions: [
-      { id: 'q-rate', type: 'rating', label: payload, description: payload, target: 'r1', scale: { min: 1, max: 3, labels: { '1': payload, '3': payload } } },
-      { id: 'q-choice', type: 'choice', label: payload, description: payload, options: [{ id: 'o1', label: payload, description: payload }] },
+      {
+        id: 'q-rate',
+        type: 'rating',
+        label: payload,
+        description: payload,
+        target: 'r1',
+        scale: { min: 1, max: 3, labels: { '1': payload, '3': payload } },
+      },
+      {
+        id: 'q-choice',
+        type: 'choice',
+        label: payload,
+        description: payload,
+        options: [{ id: 'o1', label: payload, description: payload }],
+      },
       { id: 'q-text', type: 'text', label: payload, description: payload },
       { id: 'q-pair', type: 'pairwise', label: payload, pair: ['r1', 'r2'], allowTie: true, strength: true },
       { id: 'q-rank', type: 'ranking', label: payload, items: 'responses' },
@@ -105,7 +118,8 @@ function hostileTask(payload: string, id: string): TextTask {
 }
 
 const hits: string[] = [];
-const DANGEROUS_ELEMENTS = 'script, iframe, frame, object, embed, form, style, base, meta, link, template, slot, svg script, foreignObject, math, noscript, marquee, video, audio, input, button[formaction]';
+const DANGEROUS_ELEMENTS =
+  'script, iframe, frame, object, embed, form, style, base, meta, link, template, slot, svg script, foreignObject, math, noscript, marquee, video, audio, input, button[formaction]';
 
 /** Every element of the widget, across nested shadow roots (spans and ranking fields). */
 function deepElements(root: ParentNode): Element[] {
@@ -121,18 +135,30 @@ function assertInert(el: TagwerkTextRater, payload: string): void {
   const elements = deepElements(el.shadowRoot!);
   for (const element of elements) {
     const attributes = [...element.attributes].map((a) => a.name.toLowerCase());
-    expect(attributes.filter((a) => a.startsWith('on')), `${payload} → <${element.localName}>`).to.deep.equal([]);
+    expect(
+      attributes.filter((a) => a.startsWith('on')),
+      `${payload} → <${element.localName}>`,
+    ).to.deep.equal([]);
     // Rendered content never carries inline styles (the widget's own code may set CSSOM styles).
-    if (element.closest('.md')) expect(attributes.includes('style'), `${payload} → style on <${element.localName}>`).to.equal(false);
+    if (element.closest('.md'))
+      expect(attributes.includes('style'), `${payload} → style on <${element.localName}>`).to.equal(false);
     for (const name of ['href', 'src', 'action', 'formaction', 'xlink:href', 'background', 'data', 'srcdoc']) {
       const value = (element.getAttribute(name) ?? '').replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
-      expect(/^(javascript|vbscript|data:text)/.test(value), `${payload} → ${name}="${value}" on <${element.localName}>`).to.equal(false);
+      expect(
+        /^(javascript|vbscript|data:text)/.test(value),
+        `${payload} → ${name}="${value}" on <${element.localName}>`,
+      ).to.equal(false);
     }
   }
   for (const root of [el.shadowRoot!, ...elements.filter((e) => e.shadowRoot).map((e) => e.shadowRoot!)]) {
     // Inputs belong to the widget's own controls; from content they are refused inside `.md`.
-    const bad = [...root.querySelectorAll(DANGEROUS_ELEMENTS)].filter((e) => e.localName !== 'input' || e.closest('.md'));
-    expect(bad.map((e) => e.localName), payload).to.deep.equal([]);
+    const bad = [...root.querySelectorAll(DANGEROUS_ELEMENTS)].filter(
+      (e) => e.localName !== 'input' || e.closest('.md'),
+    );
+    expect(
+      bad.map((e) => e.localName),
+      payload,
+    ).to.deep.equal([]);
   }
 }
 
@@ -176,7 +202,12 @@ describe('<tagwerk-text-rater> with hostile task content', () => {
   });
 
   it('refuses hostile URLs with an error state that shows them as text', async () => {
-    for (const url of ['javascript:window.__xss(2)', ' JaVa\tScRiPt:window.__xss(2)', 'data:text/html,<script>parent.__xss(2)</script>', 'vbscript:msgbox(1)']) {
+    for (const url of [
+      'javascript:window.__xss(2)',
+      ' JaVa\tScRiPt:window.__xss(2)',
+      'data:text/html,<script>parent.__xss(2)</script>',
+      'vbscript:msgbox(1)',
+    ]) {
       const task = hostileTask('x', `xss-url-${url.length}`);
       task.record.results![0]!.url = url;
       const el = document.createElement('tagwerk-text-rater');

@@ -16,8 +16,23 @@ const task: TextTask = {
   questions: [{ id: 'pref', type: 'pairwise', label: 'Better?', pair: ['r1', 'r2'], allowTie: true, strength: true }],
 };
 
-const meta = { startedAt: '2026-11-26T10:00:00.000Z', submittedAt: '2026-11-26T10:01:00.000Z', activeMs: 60000, idleMs: 0, edits: 2, undos: 0, locale: 'en', widget: '@tagwerk/text-rater@0.1.0' };
-const envelope = (answers: TextAnnotation['result']['answers'], taskId = 'pw-1'): TextAnnotation => ({ schemaVersion: 1, kind: 'text', taskId, result: { answers }, meta });
+const meta = {
+  startedAt: '2026-11-26T10:00:00.000Z',
+  submittedAt: '2026-11-26T10:01:00.000Z',
+  activeMs: 60000,
+  idleMs: 0,
+  edits: 2,
+  undos: 0,
+  locale: 'en',
+  widget: '@tagwerk/text-rater@0.1.0',
+};
+const envelope = (answers: TextAnnotation['result']['answers'], taskId = 'pw-1'): TextAnnotation => ({
+  schemaVersion: 1,
+  kind: 'text',
+  taskId,
+  result: { answers },
+  meta,
+});
 
 describe('exporters: toJSONL', () => {
   it('writes one parseable line per envelope, escaping line separators', () => {
@@ -40,7 +55,17 @@ describe('exporters: toPreferencePairs', () => {
     const annotation = envelope({ pref: { choice: 'b', strength: 2, shownOrder: ['r2', 'r1'] } });
     expect(validateAnnotation(annotation, task).valid).to.equal(true);
     expect(toPreferencePairs([annotation], task)).to.deep.equal([
-      { prompt: 'Say hi', chosen: 'Go away.', rejected: 'Hello!', taskId: 'pw-1', questionId: 'pref', chosenId: 'r2', rejectedId: 'r1', strength: 2, shownOrder: ['r2', 'r1'] },
+      {
+        prompt: 'Say hi',
+        chosen: 'Go away.',
+        rejected: 'Hello!',
+        taskId: 'pw-1',
+        questionId: 'pref',
+        chosenId: 'r2',
+        rejectedId: 'r1',
+        strength: 2,
+        shownOrder: ['r2', 'r1'],
+      },
     ]);
   });
 
@@ -50,11 +75,24 @@ describe('exporters: toPreferencePairs', () => {
     expect(toPreferencePairs(annotations, [task])).to.deep.equal([]);
     const marked = toPreferencePairs(annotations, [task], { ties: 'mark' });
     expect(marked.map((p) => p.tie)).to.deep.equal([...ties]);
-    expect(marked.every((p) => p.chosenId === 'r1' && p.rejectedId === 'r2' && p.strength === undefined)).to.equal(true);
+    expect(marked.every((p) => p.chosenId === 'r1' && p.rejectedId === 'r2' && p.strength === undefined)).to.equal(
+      true,
+    );
   });
 
   it('uses chat messages for conversations when asked', () => {
-    const chat: TextTask = { ...task, id: 'pw-2', record: { ...task.record, prompt: undefined, conversation: [{ role: 'system', text: 'Be nice' }, { role: 'user', text: 'Hi?' }] } };
+    const chat: TextTask = {
+      ...task,
+      id: 'pw-2',
+      record: {
+        ...task.record,
+        prompt: undefined,
+        conversation: [
+          { role: 'system', text: 'Be nice' },
+          { role: 'user', text: 'Hi?' },
+        ],
+      },
+    };
     const annotation = envelope({ pref: { choice: 'a', shownOrder: ['r1', 'r2'] } }, 'pw-2');
     const [pair] = toPreferencePairs([annotation], new Map([[chat.id, chat]]), { format: 'messages' });
     expect(pair!.prompt).to.deep.equal([

@@ -1,2 +1,7 @@
 export { toJSONL } from './jsonl.js';
-export { toPreferencePairs, type PreferenceMessage, type PreferencePair, type PreferencePairOptions } from './preference.js';
+export {
+  toPreferencePairs,
+  type PreferenceMessage,
+  type PreferencePair,
+  type PreferencePairOptions,
+} from './preference.js';

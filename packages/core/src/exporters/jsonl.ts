@@ -8,7 +8,9 @@ import type { Annotation } from '../model/types.js';
 export function toJSONL(annotations: Iterable<Annotation>): string {
   let out = '';
   for (const annotation of annotations) {
-    out += `${JSON.stringify(annotation).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}\n`;
+    out += `${JSON.stringify(annotation)
+      .replace(/\u2028/g, '\\u2028')
+      .replace(/\u2029/g, '\\u2029')}\n`;
   }
   return out;
 }

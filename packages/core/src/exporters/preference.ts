@@ -48,7 +48,10 @@ function lookup(tasks: TaskSource): (id: string) => Task | undefined {
 }
 
 function promptMessages(task: TextTask): PreferenceMessage[] {
-  const messages: PreferenceMessage[] = (task.record.conversation ?? []).map((turn) => ({ role: turn.role, content: turn.text }));
+  const messages: PreferenceMessage[] = (task.record.conversation ?? []).map((turn) => ({
+    role: turn.role,
+    content: turn.text,
+  }));
   if (task.record.prompt) messages.push({ role: 'user', content: task.record.prompt });
   return messages;
 }
@@ -64,7 +67,11 @@ function promptText(task: TextTask): string {
  * Pairwise answers as preference pairs. `a` is always `pair[0]`, whatever the display order.
  * Annotations of other kinds, of unknown tasks, or without pairwise answers yield nothing.
  */
-export function toPreferencePairs(annotations: Iterable<Annotation>, tasks: TaskSource, options: PreferencePairOptions = {}): PreferencePair[] {
+export function toPreferencePairs(
+  annotations: Iterable<Annotation>,
+  tasks: TaskSource,
+  options: PreferencePairOptions = {},
+): PreferencePair[] {
   const find = lookup(tasks);
   const pairs: PreferencePair[] = [];
   for (const annotation of annotations) {
@@ -75,12 +82,14 @@ export function toPreferencePairs(annotations: Iterable<Annotation>, tasks: Task
     const prompt = options.format === 'messages' ? promptMessages(task) : promptText(task);
     for (const question of task.questions) {
       if (question.type !== 'pairwise') continue;
-      const answer = (annotation).result.answers[question.id] as PairwiseAnswer | undefined;
+      const answer = annotation.result.answers[question.id] as PairwiseAnswer | undefined;
       if (!answer || typeof answer !== 'object' || !('choice' in answer)) continue;
       const record = pairFrom(question, answer, options);
       if (!record) continue;
       const content = (id: string): string | PreferenceMessage[] =>
-        options.format === 'messages' ? [{ role: 'assistant', content: responses.get(id) ?? '' }] : (responses.get(id) ?? '');
+        options.format === 'messages'
+          ? [{ role: 'assistant', content: responses.get(id) ?? '' }]
+          : (responses.get(id) ?? '');
       pairs.push({
         prompt,
         chosen: content(record.chosenId),

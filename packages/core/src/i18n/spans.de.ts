@@ -16,7 +16,8 @@ export const spansDe: Record<keyof typeof spansEn, string> = {
   'spans.chip.hint': 'Entf entfernt die Markierung, die Eingabetaste wählt sie im Text aus.',
   'spans.added': '{label}: {text} hinzugefügt',
   'spans.removed': '{label}: {text} entfernt',
-  'spans.refused.overlap': 'Nicht hinzugefügt: Die Auswahl überschneidet sich mit {label}: {text}, und diese Frage erlaubt keine überlappenden Markierungen.',
+  'spans.refused.overlap':
+    'Nicht hinzugefügt: Die Auswahl überschneidet sich mit {label}: {text}, und diese Frage erlaubt keine überlappenden Markierungen.',
   'spans.refused.duplicate': 'Nicht hinzugefügt: {label}: {text} ist bereits markiert.',
   'spans.refused.empty': 'Bitte zuerst Text auswählen, dann ein Label wählen.',
   'spans.refused.readonly': 'Diese Antwort kann nicht geändert werden.',

@@ -14,7 +14,8 @@ export const spansEn = {
   'spans.chip.hint': 'Press Delete to remove, Enter to select it in the text.',
   'spans.added': '{label}: {text} added',
   'spans.removed': '{label}: {text} removed',
-  'spans.refused.overlap': 'Not added: the selection overlaps {label}: {text}, and this question does not allow overlapping highlights.',
+  'spans.refused.overlap':
+    'Not added: the selection overlaps {label}: {text}, and this question does not allow overlapping highlights.',
   'spans.refused.duplicate': 'Not added: {label}: {text} is already highlighted.',
   'spans.refused.empty': 'Select some text first, then choose a label.',
   'spans.refused.readonly': 'This answer is read-only.',

@@ -13,7 +13,8 @@ export const uiDe: Record<keyof typeof uiEn, string> = {
   'ui.error.notReady': 'Die Aufgabe ist noch nicht bereit.',
   'ui.error.taskLoad': 'Die Aufgabe konnte nicht geladen werden ({reason}).',
   'ui.error.kind': 'Dieses Widget nimmt Aufgaben der Art „{expected}“, diese Aufgabe ist aber von der Art „{actual}“.',
-  'ui.error.storage': 'Entwürfe können auf diesem Gerät nicht gespeichert werden ({reason}). Sie können weiterarbeiten, aber beim Neuladen geht Ungespeichertes verloren.',
+  'ui.error.storage':
+    'Entwürfe können auf diesem Gerät nicht gespeichert werden ({reason}). Sie können weiterarbeiten, aber beim Neuladen geht Ungespeichertes verloren.',
   'ui.error.media': 'Die Mediendatei konnte nicht geladen werden ({reason}).',
   'ui.action.undo': 'Rückgängig',
   'ui.action.redo': 'Wiederholen',
@@ -36,7 +37,8 @@ export const uiDe: Record<keyof typeof uiEn, string> = {
   'ui.training.title': 'Rückmeldung zum Training',
   'ui.training.summary': 'Sie stimmen in {agreed} von {total} mit der Referenz überein.',
   'ui.training.differ': 'weicht von der Referenz ab',
-  'ui.submit.refused': '{count, plural, one {Vor dem Absenden ist noch eine Sache zu klären:} other {Vor dem Absenden sind noch # Dinge zu klären:}}',
+  'ui.submit.refused':
+    '{count, plural, one {Vor dem Absenden ist noch eine Sache zu klären:} other {Vor dem Absenden sind noch # Dinge zu klären:}}',
   'ui.status.valid': 'Bereit zum Absenden',
   'ui.status.incomplete': '{count, plural, one {# Punkt offen} other {# Punkte offen}}',
   'ui.status.invalid': 'Die Annotation ist noch nicht vollständig.',

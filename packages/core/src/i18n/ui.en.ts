@@ -11,7 +11,8 @@ export const uiEn = {
   'ui.error.notReady': 'The task is not ready yet.',
   'ui.error.taskLoad': 'The task could not be loaded ({reason}).',
   'ui.error.kind': 'This widget takes “{expected}” tasks, but the task is of kind “{actual}”.',
-  'ui.error.storage': 'Drafts cannot be saved on this device ({reason}). You can keep working, but a reload will lose unsaved work.',
+  'ui.error.storage':
+    'Drafts cannot be saved on this device ({reason}). You can keep working, but a reload will lose unsaved work.',
   'ui.error.media': 'The media could not be loaded ({reason}).',
   'ui.action.undo': 'Undo',
   'ui.action.redo': 'Redo',
@@ -34,7 +35,8 @@ export const uiEn = {
   'ui.training.title': 'Training feedback',
   'ui.training.summary': 'You matched the reference on {agreed} of {total}.',
   'ui.training.differ': 'differs from the reference',
-  'ui.submit.refused': '{count, plural, one {One thing needs your attention before submitting:} other {# things need your attention before submitting:}}',
+  'ui.submit.refused':
+    '{count, plural, one {One thing needs your attention before submitting:} other {# things need your attention before submitting:}}',
   'ui.status.valid': 'Ready to submit',
   'ui.status.incomplete': '{count, plural, one {# item open} other {# items open}}',
   'ui.status.invalid': 'The annotation is not complete.',

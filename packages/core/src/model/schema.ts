@@ -55,7 +55,10 @@ export const Id = named(
 );
 const Label = (max: number = LIMITS.labelLength) => Type.String({ maxLength: max });
 const Url = Type.String({ minLength: 1, maxLength: LIMITS.urlLength, description: 'An absolute or relative URL.' });
-const Color = Type.String({ pattern: '^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$', description: 'A hex colour, #rgb or #rrggbb.' });
+const Color = Type.String({
+  pattern: '^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$',
+  description: 'A hex colour, #rgb or #rrggbb.',
+});
 export const Hotkey = named(
   'Hotkey',
   Type.String({
@@ -148,7 +151,12 @@ export const RatingQuestion = named(
 export const ChoiceOption = named(
   'ChoiceOption',
   Type.Object(
-    { id: Id, label: Label(), hotkey: Type.Optional(Hotkey), description: Type.Optional(Label(LIMITS.descriptionLength)) },
+    {
+      id: Id,
+      label: Label(),
+      hotkey: Type.Optional(Hotkey),
+      description: Type.Optional(Label(LIMITS.descriptionLength)),
+    },
     { additionalProperties: false },
   ),
 );
@@ -162,7 +170,10 @@ export const ChoiceQuestion = named(
       options: Type.Array(ChoiceOption, { minItems: 1, maxItems: LIMITS.options }),
       multiple: Type.Optional(Type.Boolean()),
       allowNone: Type.Optional(
-        Type.Boolean({ description: 'Offer "None of these". Choosing it answers with an empty array, for single and multiple choice.' }),
+        Type.Boolean({
+          description:
+            'Offer "None of these". Choosing it answers with an empty array, for single and multiple choice.',
+        }),
       ),
       minSelected: Type.Optional(Type.Integer({ minimum: 0, maximum: LIMITS.options })),
       maxSelected: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.options })),
@@ -216,10 +227,7 @@ export const RankingQuestion = named(
 
 export const RelevanceQuestion = named(
   'RelevanceQuestion',
-  Type.Object(
-    { ...questionBase, type: Type.Literal('relevance'), scale: Scale },
-    { additionalProperties: false },
-  ),
+  Type.Object({ ...questionBase, type: Type.Literal('relevance'), scale: Scale }, { additionalProperties: false }),
 );
 
 export const SpansQuestion = named(
@@ -250,7 +258,15 @@ export const QuestionSchemas = {
 
 export const Question = named(
   'Question',
-  Type.Union([RatingQuestion, ChoiceQuestion, TextQuestion, PairwiseQuestion, RankingQuestion, RelevanceQuestion, SpansQuestion]),
+  Type.Union([
+    RatingQuestion,
+    ChoiceQuestion,
+    TextQuestion,
+    PairwiseQuestion,
+    RankingQuestion,
+    RelevanceQuestion,
+    SpansQuestion,
+  ]),
 );
 
 const Questions = Type.Array(Question, { maxItems: LIMITS.questions });
@@ -282,7 +298,11 @@ export const PairwiseAnswer = named(
     {
       choice: Type.Union(PAIRWISE_CHOICES.map((c) => Type.Literal(c))),
       strength: Type.Optional(Type.Integer({ minimum: 1, maximum: 3 })),
-      shownOrder: Type.Array(Id, { minItems: 2, maxItems: 2, description: 'Response ids in the order shown, left/top first.' }),
+      shownOrder: Type.Array(Id, {
+        minItems: 2,
+        maxItems: 2,
+        description: 'Response ids in the order shown, left/top first.',
+      }),
     },
     { additionalProperties: false },
   ),
@@ -300,14 +320,20 @@ export const Answer = named(
         maxItems: LIMITS.results,
         description: 'ranking, best first; an inner array is a tied group',
       }),
-      Type.Record(Id, Type.Integer({ minimum: -1000, maximum: 1000 }), { additionalProperties: false, description: 'relevance: grade per result id' }),
+      Type.Record(Id, Type.Integer({ minimum: -1000, maximum: 1000 }), {
+        additionalProperties: false,
+        description: 'relevance: grade per result id',
+      }),
       Type.Array(Span, { maxItems: LIMITS.spans, description: 'spans' }),
     ],
     { description: 'The shape depends on the question type; validateAnnotation checks it against the task.' },
   ),
 );
 
-export const Answers = named('Answers', Type.Record(Id, Answer, { additionalProperties: false, description: 'Answers keyed by question id.' }));
+export const Answers = named(
+  'Answers',
+  Type.Record(Id, Answer, { additionalProperties: false, description: 'Answers keyed by question id.' }),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Image
@@ -323,7 +349,12 @@ export const AttributeDef = named(
       label: Label(),
       type: Type.Union([Type.Literal('boolean'), Type.Literal('choice'), Type.Literal('text')]),
       options: Type.Optional(Type.Array(ChoiceOption, { minItems: 1, maxItems: LIMITS.options })),
-      labels: Type.Optional(Type.Array(Id, { maxItems: LIMITS.labels, description: 'Region labels this attribute applies to; all when absent.' })),
+      labels: Type.Optional(
+        Type.Array(Id, {
+          maxItems: LIMITS.labels,
+          description: 'Region labels this attribute applies to; all when absent.',
+        }),
+      ),
     },
     { additionalProperties: false },
   ),
@@ -340,7 +371,12 @@ const regionBase = {
 export const BBox = named(
   'BBox',
   Type.Object(
-    { x: Coordinate, y: Coordinate, width: Type.Number({ minimum: 0, maximum: LIMITS.imageSide }), height: Type.Number({ minimum: 0, maximum: LIMITS.imageSide }) },
+    {
+      x: Coordinate,
+      y: Coordinate,
+      width: Type.Number({ minimum: 0, maximum: LIMITS.imageSide }),
+      height: Type.Number({ minimum: 0, maximum: LIMITS.imageSide }),
+    },
     { additionalProperties: false, description: 'Natural-image pixels; x/y is the top-left corner.' },
   ),
 );
@@ -370,7 +406,11 @@ export const BBoxRegion = named(
 export const PolygonRegion = named(
   'PolygonRegion',
   Type.Object(
-    { ...regionBase, type: Type.Literal('polygon'), points: Type.Array(Point, { minItems: 3, maxItems: LIMITS.polygonPoints }) },
+    {
+      ...regionBase,
+      type: Type.Literal('polygon'),
+      points: Type.Array(Point, { minItems: 3, maxItems: LIMITS.polygonPoints }),
+    },
     { additionalProperties: false },
   ),
 );
@@ -387,7 +427,10 @@ export const RegionSchemas = { bbox: BBoxRegion, polygon: PolygonRegion, keypoin
 export const Region = named('Region', Type.Union([BBoxRegion, PolygonRegion, KeypointsRegion]));
 
 const ImageSize = Type.Object(
-  { width: Type.Integer({ minimum: 1, maximum: LIMITS.imageSide }), height: Type.Integer({ minimum: 1, maximum: LIMITS.imageSide }) },
+  {
+    width: Type.Integer({ minimum: 1, maximum: LIMITS.imageSide }),
+    height: Type.Integer({ minimum: 1, maximum: LIMITS.imageSide }),
+  },
   { additionalProperties: false },
 );
 
@@ -400,7 +443,12 @@ export const ImageTask = named(
       title: Type.Optional(Label()),
       instructions: Type.Optional(Markdown(LIMITS.instructionsLength)),
       image: Type.Object(
-        { url: Url, alt: Type.Optional(Label()), width: Type.Optional(ImageSize.properties.width), height: Type.Optional(ImageSize.properties.height) },
+        {
+          url: Url,
+          alt: Type.Optional(Label()),
+          width: Type.Optional(ImageSize.properties.width),
+          height: Type.Optional(ImageSize.properties.height),
+        },
         { additionalProperties: false },
       ),
       labels: Type.Array(LabelDef, { maxItems: LIMITS.labels }),
@@ -408,9 +456,15 @@ export const ImageTask = named(
       keypoints: Type.Optional(
         Type.Object(
           {
-            names: Type.Array(Type.String({ minLength: 1, maxLength: LIMITS.labelLength }), { minItems: 1, maxItems: 200 }),
+            names: Type.Array(Type.String({ minLength: 1, maxLength: LIMITS.labelLength }), {
+              minItems: 1,
+              maxItems: 200,
+            }),
             edges: Type.Optional(
-              Type.Array(Type.Array(Type.Integer({ minimum: 0, maximum: 199 }), { minItems: 2, maxItems: 2 }), { maxItems: 1_000, description: 'Skeleton edges as pairs of indexes into names.' }),
+              Type.Array(Type.Array(Type.Integer({ minimum: 0, maximum: 199 }), { minItems: 2, maxItems: 2 }), {
+                maxItems: 1_000,
+                description: 'Skeleton edges as pairs of indexes into names.',
+              }),
             ),
           },
           { additionalProperties: false },
@@ -426,10 +480,14 @@ export const ImageTask = named(
             minBoxWidth: Type.Optional(Type.Number({ minimum: 0, maximum: LIMITS.imageSide })),
             minBoxHeight: Type.Optional(Type.Number({ minimum: 0, maximum: LIMITS.imageSide })),
             perLabel: Type.Optional(
-              Type.Record(Id, Type.Object({ min: Type.Optional(Count), max: Type.Optional(Count) }, { additionalProperties: false }), {
-                additionalProperties: false,
-                description: 'How many regions each label needs or allows.',
-              }),
+              Type.Record(
+                Id,
+                Type.Object({ min: Type.Optional(Count), max: Type.Optional(Count) }, { additionalProperties: false }),
+                {
+                  additionalProperties: false,
+                  description: 'How many regions each label needs or allows.',
+                },
+              ),
             ),
           },
           { additionalProperties: false },
@@ -466,7 +524,10 @@ export const Segment = named(
       origin: Type.Optional(Type.Union([Type.Literal('worker'), Type.Literal('prefill')])),
       modified: Type.Optional(Type.Boolean()),
     },
-    { additionalProperties: false, description: 'Seconds from the start of the media, start < end, millisecond precision.' },
+    {
+      additionalProperties: false,
+      description: 'Seconds from the start of the media, start < end, millisecond precision.',
+    },
   ),
 );
 
@@ -483,7 +544,10 @@ export const AudioTask = named(
         { additionalProperties: false },
       ),
       speakers: Type.Optional(
-        Type.Array(Type.Object({ id: Id, name: Label(), color: Type.Optional(Color) }, { additionalProperties: false }), { maxItems: 100 }),
+        Type.Array(
+          Type.Object({ id: Id, name: Label(), color: Type.Optional(Color) }, { additionalProperties: false }),
+          { maxItems: 100 },
+        ),
       ),
       labels: Type.Optional(Type.Array(LabelDef, { maxItems: LIMITS.labels })),
       tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 100 })),
@@ -513,7 +577,9 @@ export const AudioResult = named(
       duration: Type.Number({ exclusiveMinimum: 0, maximum: LIMITS.duration }),
       segments: Type.Array(Segment, { maxItems: LIMITS.segments }),
       answers: Answers,
-      played: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Share of the media the worker played.' })),
+      played: Type.Optional(
+        Type.Number({ minimum: 0, maximum: 1, description: 'Share of the media the worker played.' }),
+      ),
     },
     { additionalProperties: false },
   ),
@@ -625,7 +691,10 @@ export const Review = named(
       verdict: Type.Union([Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('corrected')]),
       comment: Type.Optional(Type.String({ maxLength: LIMITS.descriptionLength })),
     },
-    { additionalProperties: false, description: 'Set in review mode: the reviewer’s decision on the annotation under review.' },
+    {
+      additionalProperties: false,
+      description: 'Set in review mode: the reviewer’s decision on the annotation under review.',
+    },
   ),
 );
 

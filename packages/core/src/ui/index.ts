@@ -18,3 +18,4 @@ export {
 } from './questions.js';
 export { questionStyles } from './questions.styles.js';
 export { TagwerkSpansField, type SpansFieldChangeEvent, type SpansFieldChangeDetail } from './fields/spans-field.js';
+export { TagwerkRankingField, type RankingFieldItem, type RankingFieldChangeDetail } from './fields/ranking-field.js';

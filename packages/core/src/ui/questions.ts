@@ -70,7 +70,8 @@ export const QUESTION_ACTIONS: WidgetAction[] = [
 
 const DOM_ID = /[^A-Za-z0-9_-]/g;
 /** A DOM id derived from a question id (which may hold any character). */
-export const questionDomId = (id: string, suffix = ''): string => `q-${id.replace(DOM_ID, (c) => `_${c.codePointAt(0)!.toString(16)}`)}${suffix}`;
+export const questionDomId = (id: string, suffix = ''): string =>
+  `q-${id.replace(DOM_ID, (c) => `_${c.codePointAt(0)!.toString(16)}`)}${suffix}`;
 
 function scaleValues(scale: Scale): number[] {
   const values: number[] = [];
@@ -95,7 +96,9 @@ export function pairwiseShownOrder(question: PairwiseQuestion, taskId: string): 
 /** Whether a question is required right now (`required`, or its `requiredWhen` holds). */
 export function isRequiredNow(question: Question, answers: Answers): boolean {
   if (question.required) return true;
-  return question.type === 'text' && question.requiredWhen !== undefined && conditionHolds(question.requiredWhen, answers);
+  return (
+    question.type === 'text' && question.requiredWhen !== undefined && conditionHolds(question.requiredWhen, answers)
+  );
 }
 
 /** The text a spans question marks up. */
@@ -112,11 +115,14 @@ function header(question: Question, host: QuestionHost, labelId: string): Templa
   return html`
     <div class="q-head">
       <span class="q-label" id=${labelId}>${question.label}</span>
-      ${required
-        ? html`<span class="q-required" title=${host.t('questions.required')}
-            ><span aria-hidden="true">*</span><span class="visually-hidden">${host.t('questions.required')}</span></span
-          >`
-        : nothing}
+      ${
+        required
+          ? html`<span class="q-required" title=${host.t('questions.required')}
+              ><span aria-hidden="true">*</span
+              ><span class="visually-hidden">${host.t('questions.required')}</span></span
+            >`
+          : nothing
+      }
       ${answered ? html`<span class="q-done" aria-hidden="true">&#x2713;</span>` : nothing}
     </div>
     ${question.description ? html`<div class="q-description md">${markdown(question.description)}</div>` : nothing}
@@ -217,19 +223,21 @@ function renderChoice(q: ChoiceQuestion, host: QuestionHost): TemplateResult {
           </label>
         `,
       )}
-      ${q.allowNone
-        ? html`<label class="choice none ${none ? 'checked' : ''}">
-            <input
-              type=${multiple ? 'checkbox' : 'radio'}
-              name=${questionDomId(q.id)}
-              .checked=${live(none)}
-              ?disabled=${!host.editable}
-              @change=${() => host.setAnswer(q.id, none && multiple ? undefined : [])}
-            />
-            <span class="choice-label">${host.t('questions.choice.none')}</span>
-            <kbd aria-hidden="true">${noneKey}</kbd>
-          </label>`
-        : nothing}
+      ${
+        q.allowNone
+          ? html`<label class="choice none ${none ? 'checked' : ''}">
+              <input
+                type=${multiple ? 'checkbox' : 'radio'}
+                name=${questionDomId(q.id)}
+                .checked=${live(none)}
+                ?disabled=${!host.editable}
+                @change=${() => host.setAnswer(q.id, none && multiple ? undefined : [])}
+              />
+              <span class="choice-label">${host.t('questions.choice.none')}</span>
+              <kbd aria-hidden="true">${noneKey}</kbd>
+            </label>`
+          : nothing
+      }
     </div>
   `;
 }
@@ -267,7 +275,14 @@ function renderText(q: TextQuestion, host: QuestionHost): TemplateResult {
   `;
 }
 
-const PAIRWISE_LABELS: Record<PairwiseChoice, 'questions.pairwise.a' | 'questions.pairwise.b' | 'questions.pairwise.tie' | 'questions.pairwise.bothGood' | 'questions.pairwise.bothBad'> = {
+const PAIRWISE_LABELS: Record<
+  PairwiseChoice,
+  | 'questions.pairwise.a'
+  | 'questions.pairwise.b'
+  | 'questions.pairwise.tie'
+  | 'questions.pairwise.bothGood'
+  | 'questions.pairwise.bothBad'
+> = {
   a: 'questions.pairwise.a',
   b: 'questions.pairwise.b',
   tie: 'questions.pairwise.tie',
@@ -284,7 +299,10 @@ function displayedChoice(q: PairwiseQuestion, shown: [string, string], position:
 function setPairwise(q: PairwiseQuestion, host: QuestionHost, choice: PairwiseChoice, strength?: number): void {
   const shownOrder = pairwiseShownOrder(q, host.taskId);
   const previous = host.answers[q.id] as PairwiseAnswer | undefined;
-  const keepStrength = q.strength && (choice === 'a' || choice === 'b') ? (strength ?? (previous?.choice === choice ? previous.strength : undefined)) : undefined;
+  const keepStrength =
+    q.strength && (choice === 'a' || choice === 'b')
+      ? (strength ?? (previous?.choice === choice ? previous.strength : undefined))
+      : undefined;
   const answer: PairwiseAnswer = { choice, shownOrder, ...(keepStrength ? { strength: keepStrength } : {}) };
   host.setAnswer(q.id, answer);
 }
@@ -310,7 +328,12 @@ function renderPairwise(q: PairwiseQuestion, host: QuestionHost): TemplateResult
   const decided = answer && (answer.choice === 'a' || answer.choice === 'b');
   return html`
     ${header(q, host, labelId)}
-    <div class="pairwise" role="radiogroup" aria-labelledby=${labelId} aria-required=${isRequiredNow(q, host.answers) ? 'true' : 'false'}>
+    <div
+      class="pairwise"
+      role="radiogroup"
+      aria-labelledby=${labelId}
+      aria-required=${isRequiredNow(q, host.answers) ? 'true' : 'false'}
+    >
       ${options.map(
         (o) => html`
           <label class="choice pair-option ${answer?.choice === o.choice ? 'checked' : ''}">
@@ -327,33 +350,40 @@ function renderPairwise(q: PairwiseQuestion, host: QuestionHost): TemplateResult
         `,
       )}
     </div>
-    ${q.strength && decided
-      ? html`
-          <div class="strength">
-            <span class="q-sublabel" id=${strengthLabelId}>${host.t('questions.pairwise.strength')}</span>
-            <div class="scale compact" role="radiogroup" aria-labelledby=${strengthLabelId} aria-required="true">
-              ${[1, 2, 3].map(
-                (s) => html`
-                  <label class="scale-option ${answer?.strength === s ? 'checked' : ''}">
-                    <input
-                      type="radio"
-                      name=${questionDomId(q.id, '-strength')}
-                      .checked=${live(answer?.strength === s)}
-                      ?disabled=${!host.editable}
-                      @change=${() => setPairwise(q, host, answer.choice, s)}
-                    />
-                    <span class="scale-value">${host.t(s === 1 ? 'questions.pairwise.slightly' : s === 2 ? 'questions.pairwise.clearly' : 'questions.pairwise.much')}</span>
-                  </label>
-                `,
-              )}
+    ${
+      q.strength && decided
+        ? html`
+            <div class="strength">
+              <span class="q-sublabel" id=${strengthLabelId}>${host.t('questions.pairwise.strength')}</span>
+              <div class="scale compact" role="radiogroup" aria-labelledby=${strengthLabelId} aria-required="true">
+                ${[1, 2, 3].map(
+                  (s) => html`
+                    <label class="scale-option ${answer?.strength === s ? 'checked' : ''}">
+                      <input
+                        type="radio"
+                        name=${questionDomId(q.id, '-strength')}
+                        .checked=${live(answer?.strength === s)}
+                        ?disabled=${!host.editable}
+                        @change=${() => setPairwise(q, host, answer.choice, s)}
+                      />
+                      <span class="scale-value"
+                        >${host.t(s === 1 ? 'questions.pairwise.slightly' : s === 2 ? 'questions.pairwise.clearly' : 'questions.pairwise.much')}</span
+                      >
+                    </label>
+                  `,
+                )}
+              </div>
             </div>
-          </div>
-        `
-      : nothing}
+          `
+        : nothing
+    }
   `;
 }
 
-function rankingItems(q: RankingQuestion, record: Record_ | undefined): Array<{ id: string; title: string; detail?: string }> {
+function rankingItems(
+  q: RankingQuestion,
+  record: Record_ | undefined,
+): Array<{ id: string; title: string; detail?: string }> {
   if (q.items === 'results') {
     return (record?.results ?? []).map((r) => ({ id: r.id, title: r.title, detail: r.snippet }));
   }
@@ -410,13 +440,15 @@ function renderRelevance(q: RelevanceQuestion, host: QuestionHost): TemplateResu
         `;
       })}
     </ol>
-    ${q.scale.labels
-      ? html`<p class="scale-legend">
-          ${scaleValues(q.scale)
-            .filter((v) => q.scale.labels?.[String(v)])
-            .map((v) => html`<span><strong>${v}</strong> ${q.scale.labels![String(v)]}</span>`)}
-        </p>`
-      : nothing}
+    ${
+      q.scale.labels
+        ? html`<p class="scale-legend">
+            ${scaleValues(q.scale)
+              .filter((v) => q.scale.labels?.[String(v)])
+              .map((v) => html`<span><strong>${v}</strong> ${q.scale.labels![String(v)]}</span>`)}
+          </p>`
+        : nothing
+    }
   `;
 }
 
@@ -427,7 +459,7 @@ function renderSpans(q: SpansQuestion, host: QuestionHost): TemplateResult {
     <tagwerk-spans-field
       .text=${spansFieldText(q, host.record)}
       .labels=${q.labels}
-      .value=${(host.answers[q.id]) ?? []}
+      .value=${host.answers[q.id] ?? []}
       .overlap=${q.overlap === true}
       .readonly=${!host.editable}
       .t=${host.t}
@@ -464,7 +496,9 @@ export function renderQuestion(question: Question, host: QuestionHost): Template
       body = renderSpans(question, host);
       break;
   }
-  return html`<div class="question q-${question.type}" data-question=${question.id} id=${questionDomId(question.id)}>${body}</div>`;
+  return html`<div class="question q-${question.type}" data-question=${question.id} id=${questionDomId(question.id)}>
+    ${body}
+  </div>`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -480,7 +514,9 @@ export function focusQuestion(element: Element | null): boolean {
   if (!element) return false;
   const target =
     element.querySelector<HTMLElement>('input:checked') ??
-    element.querySelector<HTMLElement>('input, textarea, select, button, [tabindex="0"], tagwerk-ranking-field, tagwerk-spans-field');
+    element.querySelector<HTMLElement>(
+      'input, textarea, select, button, [tabindex="0"], tagwerk-ranking-field, tagwerk-spans-field',
+    );
   if (!target) return false;
   if (target.localName.startsWith('tagwerk-')) (target as HTMLElement & { focus(): void }).focus();
   else target.focus();
@@ -492,7 +528,12 @@ export function focusQuestion(element: Element | null): boolean {
  * focused question receives the action, or else the first unanswered question that accepts it
  * (so a worker can start typing digits without clicking first). Returns whether it was handled.
  */
-export function handleQuestionAction(action: string, questions: readonly Question[], host: QuestionHost, root: ShadowRoot | HTMLElement): boolean {
+export function handleQuestionAction(
+  action: string,
+  questions: readonly Question[],
+  host: QuestionHost,
+  root: ShadowRoot | HTMLElement,
+): boolean {
   const active = (root as ShadowRoot).activeElement ?? null;
   const focusedElement = questionOf(active);
   const elements = [...root.querySelectorAll<HTMLElement>('[data-question]')];
@@ -504,9 +545,16 @@ export function handleQuestionAction(action: string, questions: readonly Questio
   }
 
   const accepts = (q: Question): boolean => {
-    if (action.startsWith('pick-')) return q.type === 'rating' || q.type === 'choice' || q.type === 'pairwise' || (q.type === 'relevance' && active?.closest('[data-result]') !== null);
+    if (action.startsWith('pick-'))
+      return (
+        q.type === 'rating' ||
+        q.type === 'choice' ||
+        q.type === 'pairwise' ||
+        (q.type === 'relevance' && active?.closest('[data-result]') !== null)
+      );
     if (action === 'prefer-a' || action === 'prefer-b') return q.type === 'pairwise';
-    if (action === 'tie' || action === 'both-good' || action === 'both-bad') return q.type === 'pairwise' && q.allowTie === true;
+    if (action === 'tie' || action === 'both-good' || action === 'both-bad')
+      return q.type === 'pairwise' && q.allowTie === true;
     return false;
   };
   const focused = focusedElement ? questions.find((q) => q.id === focusedElement.dataset['question']) : undefined;

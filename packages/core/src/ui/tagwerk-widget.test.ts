@@ -17,7 +17,15 @@ function makeTask(overrides: Partial<TextTask> = {}): TextTask {
     record: { text: 'Hello' },
     questions: [
       { id: 'why', type: 'text', label: 'Why?', required: true },
-      { id: 'mood', type: 'choice', label: 'Mood', options: [{ id: 'pos', label: 'Positive' }, { id: 'neg', label: 'Negative' }] },
+      {
+        id: 'mood',
+        type: 'choice',
+        label: 'Mood',
+        options: [
+          { id: 'pos', label: 'Positive' },
+          { id: 'neg', label: 'Negative' },
+        ],
+      },
     ],
     ...overrides,
   };
@@ -78,7 +86,12 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
     const el = document.createElement('tagwerk-test-widget');
     el.setAttribute('lang', 'de');
     const errorEvent = oneEvent(el, 'tagwerk-error') as Promise<TagwerkErrorEvent>;
-    el.task = { id: 't', kind: 'text', record: {}, questions: [{ id: 'q', type: 'rating', label: 'x', scale: { min: 5, max: 1 } }] };
+    el.task = {
+      id: 't',
+      kind: 'text',
+      record: {},
+      questions: [{ id: 'q', type: 'rating', label: 'x', scale: { min: 5, max: 1 } }],
+    };
     await fixture(html`<div>${el}</div>`);
     const event = await errorEvent;
     expect(event.detail.code).to.equal('task-invalid');
@@ -101,7 +114,9 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
 
   it('takes the task as a JSON attribute, and reports broken JSON', async () => {
     const task = makeTask();
-    const el = await fixture<TagwerkTestWidget>(html`<tagwerk-test-widget task=${JSON.stringify(task)}></tagwerk-test-widget>`);
+    const el = await fixture<TagwerkTestWidget>(
+      html`<tagwerk-test-widget task=${JSON.stringify(task)}></tagwerk-test-widget>`,
+    );
     await ready(el);
     expect(el.value?.taskId).to.equal(task.id);
 
@@ -216,7 +231,11 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
 
   it('takes part in forms: value, required validity, reset, and the light-DOM mirror', async () => {
     const task = makeTask();
-    const form = await fixture<HTMLFormElement>(html`<form><tagwerk-test-widget name="annotation" required form-mirror .task=${task}></tagwerk-test-widget></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <tagwerk-test-widget name="annotation" required form-mirror .task=${task}></tagwerk-test-widget>
+      </form>`,
+    );
     const el = await ready(form.querySelector('tagwerk-test-widget')!);
     expect(form.checkValidity()).to.equal(false);
     await typeInto(el, 'why', 'yes');
@@ -234,10 +253,12 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
 
   it('keeps hotkeys inside the widget that has focus, off while typing, remappable and switchable off', async () => {
     const task = makeTask();
-    const container = await fixture<HTMLDivElement>(html`<div>
-      <tagwerk-test-widget .task=${task} autosave="off"></tagwerk-test-widget>
-      <tagwerk-test-widget .task=${makeTask()} autosave="off"></tagwerk-test-widget>
-    </div>`);
+    const container = await fixture<HTMLDivElement>(
+      html`<div>
+        <tagwerk-test-widget .task=${task} autosave="off"></tagwerk-test-widget>
+        <tagwerk-test-widget .task=${makeTask()} autosave="off"></tagwerk-test-widget>
+      </div>`,
+    );
     const [a, b] = [...container.querySelectorAll('tagwerk-test-widget')] as TagwerkTestWidget[];
     await ready(a!);
     await ready(b!);
@@ -271,7 +292,9 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
   });
 
   it('follows lang and dir of its ancestors, including later changes', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="de" dir="rtl"><tagwerk-test-widget .task=${makeTask()}></tagwerk-test-widget></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="de" dir="rtl"><tagwerk-test-widget .task=${makeTask()}></tagwerk-test-widget></div>`,
+    );
     const el = await ready(wrapper.querySelector('tagwerk-test-widget')!);
     const base = q(el, '[part="base"]');
     expect(base.getAttribute('dir')).to.equal('rtl');
@@ -300,7 +323,16 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
       kind: 'text',
       taskId: task.id,
       result: { answers: { why: 'by someone else' } },
-      meta: { startedAt: new Date().toISOString(), submittedAt: new Date().toISOString(), activeMs: 1, idleMs: 0, edits: 1, undos: 0, locale: 'en', widget: 'x' },
+      meta: {
+        startedAt: new Date().toISOString(),
+        submittedAt: new Date().toISOString(),
+        activeMs: 1,
+        idleMs: 0,
+        edits: 1,
+        undos: 0,
+        locale: 'en',
+        widget: 'x',
+      },
     };
     await fixture(html`<div>${el}</div>`);
     await ready(el);
@@ -326,7 +358,16 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
       kind: 'text',
       taskId: task.id,
       result: { answers: { why: 'gold', mood: 'neg' } },
-      meta: { startedAt: new Date().toISOString(), submittedAt: null, activeMs: 0, idleMs: 0, edits: 0, undos: 0, locale: 'en', widget: 'x' },
+      meta: {
+        startedAt: new Date().toISOString(),
+        submittedAt: null,
+        activeMs: 0,
+        idleMs: 0,
+        edits: 0,
+        undos: 0,
+        locale: 'en',
+        widget: 'x',
+      },
     };
     await fixture(html`<div>${el}</div>`);
     await ready(el);

@@ -24,7 +24,15 @@ import type {
   ValidationError,
   ValidationResult,
 } from '../model/types.js';
-import { createKeymap, findAction, formatShortcut, isTypingTarget, type Keymap, type Platform, type ShortcutActionOptions } from '../shortcuts.js';
+import {
+  createKeymap,
+  findAction,
+  formatShortcut,
+  isTypingTarget,
+  type Keymap,
+  type Platform,
+  type ShortcutActionOptions,
+} from '../shortcuts.js';
 import { parseTask, validateAnnotation } from '../validate/index.js';
 import { LocaleController } from './locale-controller.js';
 import { markdown } from './markdown.js';
@@ -212,12 +220,12 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
   /** Keep a hidden `<input name>` in light DOM in sync, for forms that do not see shadow roots. */
   declare formMirror: boolean;
 
-  protected declare phase: Phase;
-  protected declare taskErrors: ValidationError[];
-  protected declare submitErrors: ValidationError[];
-  protected declare feedback: FeedbackItem[] | undefined;
-  protected declare restoredAt: number | undefined;
-  protected declare review: Review | undefined;
+  declare protected phase: Phase;
+  declare protected taskErrors: ValidationError[];
+  declare protected submitErrors: ValidationError[];
+  declare protected feedback: FeedbackItem[] | undefined;
+  declare protected restoredAt: number | undefined;
+  declare protected review: Review | undefined;
 
   /** The parsed, validated task; set while `phase` is "loading" or "ready". */
   protected parsedTask: TaskOf<K> | undefined;
@@ -372,7 +380,9 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
   /** Moves focus to the control an error points at (e.g. `/result/answers/q1`). */
   protected focusError(error: ValidationError): void {
     const id = /^\/result\/answers\/([^/]+)/.exec(error.path)?.[1];
-    const target = id ? this.renderRoot.querySelector<HTMLElement>(`[data-question="${CSS.escape(decodePointer(id))}"]`) : null;
+    const target = id
+      ? this.renderRoot.querySelector<HTMLElement>(`[data-question="${CSS.escape(decodePointer(id))}"]`)
+      : null;
     (target ?? this.renderRoot.querySelector<HTMLElement>('.submit-errors'))?.focus();
   }
 
@@ -404,7 +414,8 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
     if (!this.history || !this.editable) return false;
     if (!this.history.push(next, { coalesceKey: options.coalesceKey, now: performance.now() })) return false;
     this.counters.edits += 1;
-    if (this.mode === 'review' && this.review?.verdict !== 'rejected') this.review = { ...this.review, verdict: 'corrected' };
+    if (this.mode === 'review' && this.review?.verdict !== 'rejected')
+      this.review = { ...this.review, verdict: 'corrected' };
     this.afterStateChange(true);
     return true;
   }
@@ -509,7 +520,13 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
     const parsed = parseTask(input, { locale: this.locale.lang });
     if (!parsed.ok || parsed.value.kind !== this.kind) {
       const errors = parsed.ok
-        ? [{ path: '/kind', code: 'kind-mismatch', message: this.t('ui.error.kind', { expected: this.kind, actual: parsed.value.kind }) }]
+        ? [
+            {
+              path: '/kind',
+              code: 'kind-mismatch',
+              message: this.t('ui.error.kind', { expected: this.kind, actual: parsed.value.kind }),
+            },
+          ]
         : parsed.errors;
       this.fail('task-invalid', errors);
       return;
@@ -526,11 +543,15 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
         : new DraftJournal<Draft<ResultByKind[K]>>({
             widget: this.localName,
             taskId: task.id,
-            onError: (error) => this.reportError('storage-unavailable', this.t('ui.error.storage', { reason: error.message })),
+            onError: (error) =>
+              this.reportError('storage-unavailable', this.t('ui.error.storage', { reason: error.message })),
           });
 
     try {
-      const [draft] = await Promise.all([this.journal?.load().catch(() => undefined), this.prepare(task, abort.signal)]);
+      const [draft] = await Promise.all([
+        this.journal?.load().catch(() => undefined),
+        this.prepare(task, abort.signal),
+      ]);
       if (abort.signal.aborted) return;
       // After prepare(): a widget may need its media (an image's natural size) for the result.
       this.initialResult = this.emptyResult(task);
@@ -588,11 +609,19 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
   private applyDraft(draft: Draft<ResultByKind[K]>): void {
     const task = this.parsedTask;
     if (!task || !this.history) return;
-    const check = validateAnnotation(this.envelopeFrom(draft.result, null), task, { locale: this.locale.lang, draft: true });
+    const check = validateAnnotation(this.envelopeFrom(draft.result, null), task, {
+      locale: this.locale.lang,
+      draft: true,
+    });
     if (!check.valid) return; // A draft from an older task version: start fresh rather than crash.
     this.history.reset(draft.result);
     this.startedAt = draft.meta.startedAt;
-    this.counters = { edits: draft.meta.edits, undos: draft.meta.undos, activeOffset: draft.meta.activeMs, idleOffset: draft.meta.idleMs };
+    this.counters = {
+      edits: draft.meta.edits,
+      undos: draft.meta.undos,
+      activeOffset: draft.meta.activeMs,
+      idleOffset: draft.meta.idleMs,
+    };
     this.review = draft.review;
     this.restoredAt = Date.now();
   }
@@ -604,11 +633,21 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
     this.syncForm(annotation);
     if (this.journal && this.autosave !== 'off' && this.history) {
       const { startedAt, activeMs, idleMs, edits, undos } = annotation.meta;
-      this.journal.write({ result: this.history.present, meta: { startedAt, activeMs, idleMs, edits, undos }, review: this.review });
+      this.journal.write({
+        result: this.history.present,
+        meta: { startedAt, activeMs, idleMs, edits, undos },
+        review: this.review,
+      });
     }
     this.requestUpdate();
     if (userEdit) {
-      this.dispatchEvent(new TagwerkChangeEvent({ annotation: annotation as Annotation, valid: this.validation.valid, errors: this.validation.errors }));
+      this.dispatchEvent(
+        new TagwerkChangeEvent({
+          annotation: annotation as Annotation,
+          valid: this.validation.valid,
+          errors: this.validation.errors,
+        }),
+      );
     }
   }
 
@@ -689,7 +728,9 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
       this.resolvedKeymap = createKeymap(defaults);
       this.reportError('keymap-invalid', String((error as Error).message));
     }
-    this.actionOptions = Object.fromEntries(actions.map((a) => [a.id, { allowInInputs: a.allowInInputs ?? false, allowRepeat: a.allowRepeat ?? false }]));
+    this.actionOptions = Object.fromEntries(
+      actions.map((a) => [a.id, { allowInInputs: a.allowInInputs ?? false, allowRepeat: a.allowRepeat ?? false }]),
+    );
   }
 
   private handleKeydown = (event: KeyboardEvent): void => {
@@ -783,24 +824,36 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
       >
         ${this.renderHeader()} ${task?.instructions ? this.renderInstructions(task.instructions) : nothing}
         ${this.renderBody()} ${this.phase === 'ready' && this.mode === 'review' ? this.renderReview() : nothing}
-        ${this.feedback ? this.renderFeedback(this.feedback) : nothing} ${this.phase === 'ready' ? this.renderFooter() : nothing}
-        ${this.renderShortcuts()}
+        ${this.feedback ? this.renderFeedback(this.feedback) : nothing}
+        ${this.phase === 'ready' ? this.renderFooter() : nothing} ${this.renderShortcuts()}
       </div>
     `;
   }
 
   private renderHeader(): TemplateResult {
     const task = this.parsedTask;
-    const modeBadge = this.mode !== 'work' ? html`<span class="badge">${this.t(this.mode === 'review' ? 'ui.mode.review' : 'ui.mode.training')}</span>` : nothing;
+    const modeBadge =
+      this.mode !== 'work'
+        ? html`<span class="badge">${this.t(this.mode === 'review' ? 'ui.mode.review' : 'ui.mode.training')}</span>`
+        : nothing;
     return html`
       <header part="header">
         <h2 part="title">${task?.title ?? this.t('ui.untitled')}</h2>
         ${modeBadge}
-        ${this.hotkeys === 'off'
-          ? nothing
-          : html`<button type="button" class="icon-button" @click=${this.openShortcuts} aria-keyshortcuts="Shift+?" title=${this.t('ui.shortcuts.open')}>
-              <span aria-hidden="true">&#x2328;</span><span class="visually-hidden">${this.t('ui.shortcuts.open')}</span>
-            </button>`}
+        ${
+          this.hotkeys === 'off'
+            ? nothing
+            : html`<button
+                type="button"
+                class="icon-button"
+                @click=${this.openShortcuts}
+                aria-keyshortcuts="Shift+?"
+                title=${this.t('ui.shortcuts.open')}
+              >
+                <span aria-hidden="true">&#x2328;</span
+                ><span class="visually-hidden">${this.t('ui.shortcuts.open')}</span>
+              </button>`
+        }
       </header>
     `;
   }
@@ -820,7 +873,10 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
       case 'empty':
         return html`<div class="state" role="status">${this.t('ui.empty')}</div>`;
       case 'loading':
-        return html`<div class="state" role="status"><div class="spinner" aria-hidden="true"></div>${this.t('ui.loading')}</div>`;
+        return html`<div class="state" role="status">
+          <div class="spinner" aria-hidden="true"></div>
+          ${this.t('ui.loading')}
+        </div>`;
       case 'error':
         return html`
           <div class="state error" part="error" role="alert">
@@ -859,10 +915,20 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
           <textarea class="review-comment" ?readonly=${this.readonly} .value=${this.review?.comment ?? ''}></textarea>
         </label>
         <div class="actions" role="group" aria-label=${this.t('ui.review.verdict')}>
-          <button type="button" aria-pressed=${verdict === 'approved' ? 'true' : 'false'} ?disabled=${!this.editable} @click=${() => this.setVerdict('approved')}>
+          <button
+            type="button"
+            aria-pressed=${verdict === 'approved' ? 'true' : 'false'}
+            ?disabled=${!this.editable}
+            @click=${() => this.setVerdict('approved')}
+          >
             ${this.t('ui.review.approve')}
           </button>
-          <button type="button" aria-pressed=${verdict === 'rejected' ? 'true' : 'false'} ?disabled=${!this.editable} @click=${() => this.setVerdict('rejected')}>
+          <button
+            type="button"
+            aria-pressed=${verdict === 'rejected' ? 'true' : 'false'}
+            ?disabled=${!this.editable}
+            @click=${() => this.setVerdict('rejected')}
+          >
             ${this.t('ui.review.reject')}
           </button>
           ${verdict === 'corrected' ? html`<span class="status">${this.t('ui.review.corrected')}</span>` : nothing}
@@ -887,24 +953,54 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
     const errors = this.submitErrors;
     const valid = this.validation.valid;
     return html`
-      ${errors.length
-        ? html`<div class="state error submit-errors" role="alert" tabindex="-1">
-            <h3>${this.t('ui.submit.refused', { count: errors.length })}</h3>
-            <ul class="errors">
-              ${errors.slice(0, 10).map((e) => html`<li>${e.message} ${e.path ? html`<code>${e.path}</code>` : nothing}</li>`)}
-            </ul>
-          </div>`
-        : nothing}
+      ${
+        errors.length
+          ? html`<div class="state error submit-errors" role="alert" tabindex="-1">
+              <h3>${this.t('ui.submit.refused', { count: errors.length })}</h3>
+              <ul class="errors">
+                ${errors.slice(0, 10).map((e) => html`<li>${e.message} ${e.path ? html`<code>${e.path}</code>` : nothing}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
       <footer part="footer">
-        <button type="button" class="icon-button" ?disabled=${!this.history?.canUndo || !this.editable} @click=${() => this.undo()} title=${this.t('ui.action.undo')} aria-label=${this.t('ui.action.undo')}>&#x21B6;</button>
-        <button type="button" class="icon-button" ?disabled=${!this.history?.canRedo || !this.editable} @click=${() => this.redo()} title=${this.t('ui.action.redo')} aria-label=${this.t('ui.action.redo')}>&#x21B7;</button>
-        <span class="status ${valid ? 'ok' : 'invalid'}" aria-live="polite">${valid ? this.t('ui.status.valid') : this.t('ui.status.incomplete', { count: this.validation.errors.length })}</span>
+        <button
+          type="button"
+          class="icon-button"
+          ?disabled=${!this.history?.canUndo || !this.editable}
+          @click=${() => this.undo()}
+          title=${this.t('ui.action.undo')}
+          aria-label=${this.t('ui.action.undo')}
+        >
+          &#x21B6;
+        </button>
+        <button
+          type="button"
+          class="icon-button"
+          ?disabled=${!this.history?.canRedo || !this.editable}
+          @click=${() => this.redo()}
+          title=${this.t('ui.action.redo')}
+          aria-label=${this.t('ui.action.redo')}
+        >
+          &#x21B7;
+        </button>
+        <span class="status ${valid ? 'ok' : 'invalid'}" aria-live="polite"
+          >${valid ? this.t('ui.status.valid') : this.t('ui.status.incomplete', { count: this.validation.errors.length })}</span
+        >
         <span class="spacer"></span>
-        ${this.hideSubmit
-          ? nothing
-          : html`<button type="button" part="submit-button" class="primary" ?disabled=${this.disabled || this.formDisabled} @click=${() => void this.submitFromUi()}>
-              ${this.t('ui.action.submit')}
-            </button>`}
+        ${
+          this.hideSubmit
+            ? nothing
+            : html`<button
+                type="button"
+                part="submit-button"
+                class="primary"
+                ?disabled=${this.disabled || this.formDisabled}
+                @click=${() => void this.submitFromUi()}
+              >
+                ${this.t('ui.action.submit')}
+              </button>`
+        }
       </footer>
     `;
   }
@@ -927,10 +1023,13 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
         <table>
           <tbody>
             ${rows.map(
-              (a) => html`<tr>
-                <th scope="row">${this.t(a.label)}</th>
-                <td>${a.keys.map((k: string, i: number) => html`${i ? ' / ' : ''}<kbd>${formatShortcut(k, platform(), this.locale.lang)}</kbd>`)}</td>
-              </tr>`,
+              (a) =>
+                html`<tr>
+                  <th scope="row">${this.t(a.label)}</th>
+                  <td>
+                    ${a.keys.map((k: string, i: number) => html`${i ? ' / ' : ''}<kbd>${formatShortcut(k, platform(), this.locale.lang)}</kbd>`)}
+                  </td>
+                </tr>`,
             )}
           </tbody>
         </table>
@@ -947,7 +1046,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 function sameAnswer(a: unknown, b: unknown): boolean {
   if (a && b && typeof a === 'object' && typeof b === 'object' && 'choice' in a && 'choice' in b) {
-    return (a).choice === (b).choice; // ignore shownOrder
+    return a.choice === b.choice; // ignore shownOrder
   }
   return sameJson(a, b);
 }

@@ -40,8 +40,8 @@ export class TagwerkTestWidget extends TagwerkWidget<'text'> {
               const value = (e.target as HTMLTextAreaElement).value;
               this.commit(this.withAnswer(result, q.id, value || undefined), { coalesceKey: q.id });
             }}
-          ></textarea
-        ></label>`;
+          ></textarea>
+        </label>`;
       }
       if (q.type === 'choice') {
         return html`<fieldset data-question=${q.id} tabindex="-1">

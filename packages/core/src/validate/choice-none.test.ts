@@ -6,7 +6,9 @@ const task = (allowNone: boolean, multiple: boolean): TextTask => ({
   id: 'none',
   kind: 'text',
   record: { text: 'x' },
-  questions: [{ id: 'q', type: 'choice', label: 'Pick', required: true, multiple, allowNone, options: [{ id: 'a', label: 'A' }] }],
+  questions: [
+    { id: 'q', type: 'choice', label: 'Pick', required: true, multiple, allowNone, options: [{ id: 'a', label: 'A' }] },
+  ],
 });
 const annotation = (answer: unknown): TextAnnotation =>
   ({
@@ -14,7 +16,16 @@ const annotation = (answer: unknown): TextAnnotation =>
     kind: 'text',
     taskId: 'none',
     result: { answers: { q: answer } },
-    meta: { startedAt: '2026-11-26T10:00:00Z', submittedAt: null, activeMs: 0, idleMs: 0, edits: 1, undos: 0, locale: 'en', widget: 'w' },
+    meta: {
+      startedAt: '2026-11-26T10:00:00Z',
+      submittedAt: null,
+      activeMs: 0,
+      idleMs: 0,
+      edits: 1,
+      undos: 0,
+      locale: 'en',
+      widget: 'w',
+    },
   }) as TextAnnotation;
 
 describe('choice: "None of these" (allowNone)', () => {
@@ -26,7 +37,12 @@ describe('choice: "None of these" (allowNone)', () => {
   });
 
   it('refuses [] when the task does not allow none', () => {
-    expect(validateAnnotation(annotation([]), task(false, true)).errors.map((e) => e.code)).to.deep.equal(['answer-required']);
-    expect(validateAnnotation(annotation([]), task(false, false)).errors.map((e) => e.code)).to.deep.equal(['answer-invalid', 'answer-required']);
+    expect(validateAnnotation(annotation([]), task(false, true)).errors.map((e) => e.code)).to.deep.equal([
+      'answer-required',
+    ]);
+    expect(validateAnnotation(annotation([]), task(false, false)).errors.map((e) => e.code)).to.deep.equal([
+      'answer-invalid',
+      'answer-required',
+    ]);
   });
 });

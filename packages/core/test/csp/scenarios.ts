@@ -10,7 +10,11 @@ type Scenario = (root: HTMLElement) => Promise<string>;
 function whenReady(el: HTMLElement): Promise<void> {
   return new Promise((resolve, reject) => {
     el.addEventListener('tagwerk-ready', () => resolve(), { once: true });
-    el.addEventListener('tagwerk-error', (e) => reject(new Error((e as CustomEvent<{ message: string }>).detail.message)), { once: true });
+    el.addEventListener(
+      'tagwerk-error',
+      (e) => reject(new Error((e as CustomEvent<{ message: string }>).detail.message)),
+      { once: true },
+    );
   });
 }
 
@@ -21,7 +25,8 @@ export const scenarios: Record<string, Scenario> = {
     el.task = {
       id: 'csp-base',
       kind: 'text',
-      instructions: '**Markdown** with a [link](https://example.org), a table\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<img src=x onerror=alert(1)>',
+      instructions:
+        '**Markdown** with a [link](https://example.org), a table\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<img src=x onerror=alert(1)>',
       record: { text: 'x' },
       questions: [{ id: 'why', type: 'text', label: 'Why?', required: true }],
     };
@@ -49,7 +54,10 @@ export const scenarios: Record<string, Scenario> = {
       instructions: pairwiseTask.record.responses![0]!.text,
       record: { ...pairwiseTask.record, results: relevanceTask.record.results, text: nerTask.record.text },
       // Ids are unique across the fixtures; the pairwise pair and spans field exist in this record.
-      questions: [...questions.filter((q) => q.type !== 'ranking'), { id: 'order', type: 'ranking', label: 'Order', items: 'responses' }],
+      questions: [
+        ...questions.filter((q) => q.type !== 'ranking'),
+        { id: 'order', type: 'ranking', label: 'Order', items: 'responses' },
+      ],
     };
     const ready = whenReady(el);
     root.append(el);

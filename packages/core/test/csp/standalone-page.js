@@ -22,13 +22,22 @@ async function run(name, fn) {
   }
 }
 
-await run('text-rater global', async () => (window.Tagwerk && window.Tagwerk.TextRater ? 'ok' : 'no Tagwerk.TextRater global'));
+await run('text-rater global', async () =>
+  window.Tagwerk && window.Tagwerk.TextRater ? 'ok' : 'no Tagwerk.TextRater global',
+);
 await run('text-rater', async () => {
   const el = await mount('tagwerk-text-rater', {
     id: 'standalone-text',
     kind: 'text',
     instructions: 'Rate **this** answer. [Docs](https://example.org)',
-    record: { prompt: 'Say hi', responses: [{ id: 'r1', text: '# Hello\n\n- a list\n\n`code`' }, { id: 'r2', text: 'Hi' }], text: 'Ada 👩‍💻 met José.' },
+    record: {
+      prompt: 'Say hi',
+      responses: [
+        { id: 'r1', text: '# Hello\n\n- a list\n\n`code`' },
+        { id: 'r2', text: 'Hi' },
+      ],
+      text: 'Ada 👩‍💻 met José.',
+    },
     questions: [
       { id: 'q', type: 'rating', label: 'Quality', required: true, scale: { min: 1, max: 5 } },
       { id: 'order', type: 'ranking', label: 'Order', items: 'responses' },
@@ -46,4 +55,7 @@ await run('text-rater', async () => {
 });
 
 await new Promise((resolve) => setTimeout(resolve, 100)); // violation events are dispatched asynchronously
-parent.postMessage({ type: 'tagwerk-csp-report', results, violations: report.violations, errors: report.errors }, location.origin);
+parent.postMessage(
+  { type: 'tagwerk-csp-report', results, violations: report.violations, errors: report.errors },
+  location.origin,
+);

@@ -268,8 +268,9 @@ export class TagwerkRankingField extends LitElement {
       case 'ArrowDown': {
         const direction = event.key === 'ArrowUp' ? -1 : 1;
         if (ctrlKey || metaKey || shiftKey) handled = false;
-        else if (this.grabbedId || altKey) handled = editable && this.step(id, direction);
-        else this.focusRow(this.rowIndex(id) + direction);
+        else if (!this.grabbedId && !altKey) this.focusRow(this.rowIndex(id) + direction);
+        else if (editable) this.step(id, direction);
+        else handled = false;
         break;
       }
       case 'Home':
@@ -350,13 +351,12 @@ export class TagwerkRankingField extends LitElement {
     this.working = undefined;
   }
 
-  /** Moves `id` one step (grabbed: provisionally; otherwise at once). Returns whether handled. */
-  private step(id: string, direction: -1 | 1): boolean {
+  /** Moves `id` one step (grabbed: provisionally; otherwise at once). */
+  private step(id: string, direction: -1 | 1): void {
     const order = this.working ?? this.committed;
     const next = stepItem(order, id, direction);
     if (rankingEquals(next, order)) this.announce(direction < 0 ? 'ranking.atTop' : 'ranking.atBottom', id, order);
     else this.apply(next, 'ranking.moved', id);
-    return true;
   }
 
   private moveGrabbed(id: string, top: boolean): void {

@@ -27,15 +27,17 @@ interface Options {
 async function mount(o: Options): Promise<TagwerkSpansField> {
   // The element itself is the fixture: open-wc then awaits its updateComplete, not an animation
   // frame (which a background page of a parallel run never gets).
-  const el = await fixture<TagwerkSpansField>(html`<tagwerk-spans-field
-    .text=${o.text}
-    .labels=${o.labels ?? LABELS}
-    .value=${o.value ?? []}
-    .overlap=${o.overlap ?? false}
-    .readonly=${o.readonly ?? false}
-    .dir=${o.dir ?? ''}
-    .questionLabel=${'Entities'}
-  ></tagwerk-spans-field>`);
+  const el = await fixture<TagwerkSpansField>(
+    html`<tagwerk-spans-field
+      .text=${o.text}
+      .labels=${o.labels ?? LABELS}
+      .value=${o.value ?? []}
+      .overlap=${o.overlap ?? false}
+      .readonly=${o.readonly ?? false}
+      .dir=${o.dir ?? ''}
+      .questionLabel=${'Entities'}
+    ></tagwerk-spans-field>`,
+  );
   const before = document.createElement('button');
   before.type = 'button';
   before.className = 'before';
@@ -52,7 +54,11 @@ const $ = <T extends Element = HTMLElement>(el: TagwerkSpansField, selector: str
 const textEl = (el: TagwerkSpansField): HTMLElement => $(el, '.text');
 const active = (el: TagwerkSpansField): Element | null => el.shadowRoot!.activeElement;
 /** Text without the Unicode isolates the field puts around quoted text (for right-to-left quotes). */
-const plain = (s: string | null | undefined): string => (s ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
+const plain = (s: string | null | undefined): string =>
+  (s ?? '')
+    .replace(/[\u2068\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 const status = (el: TagwerkSpansField): string => plain($(el, '[role="status"]').textContent);
 const shown = (node: Element | null): string => plain(node?.textContent);
 
@@ -96,7 +102,16 @@ function expectValid(text: string, spans: Span[], labels: Label[] = LABELS, over
     kind: 'text',
     taskId: 'spans-field',
     result: { answers: { ents: spans } },
-    meta: { startedAt: '2026-01-01T00:00:00.000Z', submittedAt: null, activeMs: 0, idleMs: 0, edits: 1, undos: 0, locale: 'en', widget: 'test' },
+    meta: {
+      startedAt: '2026-01-01T00:00:00.000Z',
+      submittedAt: null,
+      activeMs: 0,
+      idleMs: 0,
+      edits: 1,
+      undos: 0,
+      locale: 'en',
+      widget: 'test',
+    },
   };
   expect(validateAnnotation(annotation, task).errors).to.deep.equal([]);
 }
@@ -182,7 +197,9 @@ describe('<tagwerk-spans-field>', () => {
     const change = nextChange(el);
     await sendKeys({ press: '1' });
     const value = await change;
-    expect(value).to.deep.equal([{ start: 3, end: 10, label: 'PER', text: `Ada ${WOMAN_TECH}`, startUtf16: 3, endUtf16: 12 }]);
+    expect(value).to.deep.equal([
+      { start: 3, end: 10, label: 'PER', text: `Ada ${WOMAN_TECH}`, startUtf16: 3, endUtf16: 12 },
+    ]);
     await el.updateComplete;
     expect(status(el)).to.equal(`PERSON: Ada ${WOMAN_TECH} added`);
 
@@ -246,7 +263,9 @@ describe('<tagwerk-spans-field>', () => {
     await press('Shift+End');
     const change = nextChange(el);
     await sendKeys({ press: '1' });
-    expect(await change).to.deep.equal([{ start: 2, end: 21, label: 'PER', text: 'Ada Lovelace wrote.', startUtf16: 2, endUtf16: 21 }]);
+    expect(await change).to.deep.equal([
+      { start: 2, end: 21, label: 'PER', text: 'Ada Lovelace wrote.', startUtf16: 2, endUtf16: 21 },
+    ]);
   });
 
   it('creates a span with the real mouse: drag over the text, then a palette label', async () => {
@@ -262,7 +281,9 @@ describe('<tagwerk-spans-field>', () => {
     const change = nextChange(el);
     await clickAt($(el, '.label-button[data-label="PER"]').getBoundingClientRect());
     const value = await change;
-    expect(value).to.deep.equal([{ start: 5, end: 12, label: 'PER', text: `Ada ${WOMAN_TECH}`, startUtf16: 5, endUtf16: 14 }]);
+    expect(value).to.deep.equal([
+      { start: 5, end: 12, label: 'PER', text: `Ada ${WOMAN_TECH}`, startUtf16: 5, endUtf16: 14 },
+    ]);
     expectValid(text, value);
   });
 
@@ -323,7 +344,9 @@ describe('<tagwerk-spans-field>', () => {
     await press('Shift+ArrowRight');
     const change = nextChange(el);
     await sendKeys({ press: '1' });
-    expect(await change).to.deep.equal([{ start: 6, end: 10, label: 'PER', text: 'שלום', startUtf16: 6, endUtf16: 10 }]);
+    expect(await change).to.deep.equal([
+      { start: 6, end: 10, label: 'PER', text: 'שלום', startUtf16: 6, endUtf16: 10 },
+    ]);
   });
 
   it('keeps newlines (pre-wrap) and counts offsets across them', async () => {
@@ -337,7 +360,9 @@ describe('<tagwerk-spans-field>', () => {
     const change = nextChange(el);
     await sendKeys({ press: '1' });
     const value = await change;
-    expect(value).to.deep.equal([{ start: 19, end: 27, label: 'PER', text: `${WOMAN_TECH} line`, startUtf16: 19, endUtf16: 29 }]);
+    expect(value).to.deep.equal([
+      { start: 19, end: 27, label: 'PER', text: `${WOMAN_TECH} line`, startUtf16: 19, endUtf16: 29 },
+    ]);
     expectValid(text, value);
   });
 
@@ -452,7 +477,10 @@ describe('<tagwerk-spans-field>', () => {
     expect(outside.map((e) => [e.code, e.defaultPrevented])).to.deep.equal([['Digit1', false]]);
     expect(changes).to.deep.equal([]);
     // Labels with a hotkey show it in the palette (instead of their digit).
-    expect([...el.shadowRoot!.querySelectorAll('.label-button kbd')].map((k) => k.textContent)).to.deep.equal(['P', '1']);
+    expect([...el.shadowRoot!.querySelectorAll('.label-button kbd')].map((k) => k.textContent)).to.deep.equal([
+      'P',
+      '1',
+    ]);
   });
 
   it('stays responsive on a 1 MB text with hundreds of spans', async () => {
@@ -473,7 +501,16 @@ describe('<tagwerk-spans-field>', () => {
     textEl(el).focus();
     const started = performance.now();
     for (let i = 0; i < 40; i++) {
-      textEl(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', code: 'ArrowRight', shiftKey: i % 2 === 1, bubbles: true, composed: true, cancelable: true }));
+      textEl(el).dispatchEvent(
+        new KeyboardEvent('keydown', {
+          key: 'ArrowRight',
+          code: 'ArrowRight',
+          shiftKey: i % 2 === 1,
+          bubbles: true,
+          composed: true,
+          cancelable: true,
+        }),
+      );
     }
     const perKey = (performance.now() - started) / 40;
     expect(perKey, `ms per key on 1 MB`).to.be.lessThan(50);

@@ -3,7 +3,18 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { createTranslator, type MessageKey, type MessageParams, type Translate } from '../../i18n/translate.js';
 import type { Label, Span } from '../../model/types.js';
 import { formatShortcut } from '../../shortcuts.js';
-import { addSpan, assignLanes, isValidRange, makeSpan, removeSpan, segmentText, sortSpans, TextBoundaries, truncateGraphemes, type TextSegment } from '../../spans.js';
+import {
+  addSpan,
+  assignLanes,
+  isValidRange,
+  makeSpan,
+  removeSpan,
+  segmentText,
+  sortSpans,
+  TextBoundaries,
+  truncateGraphemes,
+  type TextSegment,
+} from '../../spans.js';
 import { CodePointIndex } from '../../validate/codepoints.js';
 import { tokens } from '../tagwerk-widget.styles.js';
 import { styles } from './spans-field.styles.js';
@@ -28,8 +39,10 @@ type ComposedRangesSelection = Selection & {
   direction?: string;
 };
 
-const supportsHighlights = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
-const platform = (): 'mac' | 'other' => (/Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? 'mac' : 'other');
+const supportsHighlights = (): boolean =>
+  typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+const platform = (): 'mac' | 'other' =>
+  /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? 'mac' : 'other';
 
 /** A label hotkey from the task ("q", "3", "KeyQ") as a `KeyboardEvent.code` binding. */
 function hotkeyBinding(hotkey: string): string {
@@ -40,7 +53,9 @@ function hotkeyBinding(hotkey: string): string {
 
 /** Wraps text parameters in Unicode isolates, so Arabic or Hebrew quoted in a German message keeps its order. */
 function isolated(params: Record<string, string | number>): MessageParams {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? `\u2068${v}\u2069` : v]));
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? `\u2068${v}\u2069` : v]),
+  );
 }
 
 /** Black or white, whichever reads better on the colour `hex` (WCAG relative luminance). */
@@ -99,9 +114,9 @@ export class TagwerkSpansField extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>('.text');
   }
 
-  private declare activeLabel: string | undefined;
-  private declare chipIndex: number;
-  private declare status: { text: string; kind: StatusKind; seq: number } | undefined;
+  declare private activeLabel: string | undefined;
+  declare private chipIndex: number;
+  declare private status: { text: string; kind: StatusKind; seq: number } | undefined;
 
   private index = new CodePointIndex('');
   private bounds = new TextBoundaries('');
@@ -146,7 +161,8 @@ export class TagwerkSpansField extends LitElement {
     this.t = createTranslator('en');
     this.questionLabel = '';
     this.chipIndex = 0;
-    if (typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) this.labelSheet = new CSSStyleSheet();
+    if (typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype)
+      this.labelSheet = new CSSStyleSheet();
   }
 
   // ---------------------------------------------------------------------------------------
@@ -155,7 +171,8 @@ export class TagwerkSpansField extends LitElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
     // The task's label colours, as a constructed sheet: CSP-safe, unlike style attributes.
-    if (this.labelSheet && root instanceof ShadowRoot) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.labelSheet];
+    if (this.labelSheet && root instanceof ShadowRoot)
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.labelSheet];
     return root;
   }
 
@@ -191,7 +208,9 @@ export class TagwerkSpansField extends LitElement {
       if (!this.activeLabel || !this.labelIndex.has(this.activeLabel)) this.activeLabel = labels[0]?.id;
       this.labelSheet?.replaceSync(
         labels
-          .map((l, i) => (l.color && HEX.test(l.color) ? `[data-l="${i}"]{--_lc:${l.color};--_lc-on:${textOn(l.color)}}` : ''))
+          .map((l, i) =>
+            l.color && HEX.test(l.color) ? `[data-l="${i}"]{--_lc:${l.color};--_lc-on:${textOn(l.color)}}` : '',
+          )
           .join('\n'),
       );
     }
@@ -370,12 +389,22 @@ export class TagwerkSpansField extends LitElement {
       this.say('spans.refused.empty', {}, 'refused');
       return false;
     }
-    const span = makeSpan(this.index.text, this.index.toCodePoint(start), this.index.toCodePoint(end), labelId, this.index);
+    const span = makeSpan(
+      this.index.text,
+      this.index.toCodePoint(start),
+      this.index.toCodePoint(end),
+      labelId,
+      this.index,
+    );
     const result = addSpan(Array.isArray(this.value) ? this.value : [], span, { overlap: this.overlap });
     if (!result.ok) {
       const conflict = result.conflict ?? span;
       const key: MessageKey = result.reason === 'duplicate' ? 'spans.refused.duplicate' : 'spans.refused.overlap';
-      this.say(key, { label: this.labelName(conflict.label), text: truncateGraphemes(conflict.text, QUOTE) }, 'refused');
+      this.say(
+        key,
+        { label: this.labelName(conflict.label), text: truncateGraphemes(conflict.text, QUOTE) },
+        'refused',
+      );
       return false;
     }
     this.value = result.spans;
@@ -389,7 +418,13 @@ export class TagwerkSpansField extends LitElement {
   // Internals
 
   private emit(value: Span[]): void {
-    this.dispatchEvent(new CustomEvent<SpansFieldChangeDetail>('tagwerk-field-change', { detail: { value }, bubbles: false, composed: false }));
+    this.dispatchEvent(
+      new CustomEvent<SpansFieldChangeDetail>('tagwerk-field-change', {
+        detail: { value },
+        bubbles: false,
+        composed: false,
+      }),
+    );
   }
 
   private say(key: MessageKey, params: Record<string, string | number> = {}, kind: StatusKind = 'info'): void {
@@ -417,7 +452,8 @@ export class TagwerkSpansField extends LitElement {
     const label = this.labels[n - 1];
     if (!label) return false;
     // A label that uses this digit as its hotkey wins: the parent maps hotkeys, so let the key through.
-    if (this.labels.some((l) => l.hotkey === String(n) || l.hotkey === `Digit${n}` || l.hotkey === `Numpad${n}`)) return false;
+    if (this.labels.some((l) => l.hotkey === String(n) || l.hotkey === `Digit${n}` || l.hotkey === `Numpad${n}`))
+      return false;
     if (this.selAnchor === this.selFocus) {
       this.activeLabel = label.id;
       this.say('spans.active', { label: label.name });
@@ -434,7 +470,8 @@ export class TagwerkSpansField extends LitElement {
     let focus = this.selFocus;
     if (fine) focus = forward ? b.nextGrapheme(focus) : b.prevGrapheme(focus);
     else if (!extend) focus = forward ? (b.nextTokenStart(focus) ?? length) : (b.prevTokenStart(focus) ?? 0);
-    else if (forward) focus = focus >= anchor ? (b.nextTokenEnd(focus) ?? length) : Math.min(anchor, b.nextTokenStart(focus) ?? anchor);
+    else if (forward)
+      focus = focus >= anchor ? (b.nextTokenEnd(focus) ?? length) : Math.min(anchor, b.nextTokenStart(focus) ?? anchor);
     else focus = focus <= anchor ? (b.prevTokenStart(focus) ?? 0) : Math.max(anchor, b.prevTokenEnd(focus) ?? anchor);
     this.select(extend ? anchor : focus, focus, extend ? 'selection' : 'caret', true);
   }
@@ -465,7 +502,8 @@ export class TagwerkSpansField extends LitElement {
     const text = this.index.text.slice(a, b);
     const quoted = truncateGraphemes(text, QUOTE);
     if (quoted === text) this.say('spans.selected', { text });
-    else this.say('spans.selected.long', { count: this.index.toCodePoint(b) - this.index.toCodePoint(a), text: quoted });
+    else
+      this.say('spans.selected.long', { count: this.index.toCodePoint(b) - this.index.toCodePoint(a), text: quoted });
   }
 
   /**
@@ -534,7 +572,8 @@ export class TagwerkSpansField extends LitElement {
     }
     if (node.nodeType === Node.TEXT_NODE) {
       const holder = node.parentElement?.closest<HTMLElement>('[data-o]');
-      if (holder && textEl.contains(holder)) return Math.min(length, Number(holder.dataset['o']) + Math.min(offset, (node as Text).length));
+      if (holder && textEl.contains(holder))
+        return Math.min(length, Number(holder.dataset['o']) + Math.min(offset, (node as Text).length));
     }
     // An element boundary: the first segment at or after it.
     const point = document.createRange();
@@ -626,8 +665,14 @@ export class TagwerkSpansField extends LitElement {
       }
     }
     const style = getComputedStyle(textEl);
-    const x = rect && rect.height ? rect.left - box.left - textEl.clientLeft + textEl.scrollLeft : parseFloat(style.paddingInlineStart) || 0;
-    const y = rect && rect.height ? rect.top - box.top - textEl.clientTop + textEl.scrollTop : parseFloat(style.paddingTop) || 0;
+    const x =
+      rect && rect.height
+        ? rect.left - box.left - textEl.clientLeft + textEl.scrollLeft
+        : parseFloat(style.paddingInlineStart) || 0;
+    const y =
+      rect && rect.height
+        ? rect.top - box.top - textEl.clientTop + textEl.scrollTop
+        : parseFloat(style.paddingTop) || 0;
     // Physical coordinates from a Range: left/top on purpose, in either direction.
     caret.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
     if (rect?.height) caret.style.blockSize = `${rect.height}px`;
@@ -678,15 +723,21 @@ export class TagwerkSpansField extends LitElement {
           @pointerdown=${this.handlePointerDown}
           @click=${this.handleTextClick}
           @copy=${this.handleCopy}
-        ><span class="caret" aria-hidden="true"></span>${this.segments.map((s) => this.renderSegment(s))}</div>
+        >
+          <span class="caret" aria-hidden="true"></span>${this.segments.map((s) => this.renderSegment(s))}
+        </div>
         <p id="help" class="visually-hidden">${this.t('spans.text.help')}</p>
-        <p class="status ${status?.kind ?? ''}" role="status">${status ? `${status.text}${status.seq % 2 ? '' : '\u00a0'}` : ''}</p>
-        <p class="chips-title" id="chips-title">${this.t('spans.list', { count })}</p>
-        ${count
-          ? html`<ul class="chips" part="chips" aria-labelledby="chips-title">
-              ${this.sorted.map((s, i) => this.renderChip(s, i))}
-            </ul>`
-          : html`<p class="status">${this.t('spans.list.empty')}</p>`}
+        <p class="status ${status?.kind ?? ''}" role="status">
+          ${status ? `${status.text}${status.seq % 2 ? '' : '\u00a0'}` : ''}
+        </p>
+        ${
+          count
+            ? html`<p class="chips-title" id="chips-title">${this.t('spans.list', { count })}</p>
+                <ul class="chips" part="chips" aria-labelledby="chips-title">
+                  ${this.sorted.map((s, i) => this.renderChip(s, i))}
+                </ul>`
+            : html`<p class="status">${this.t('spans.list.empty')}</p>`
+        }
         <p id="chip-hint" class="visually-hidden">${this.t('spans.chip.hint')}</p>
       </div>
     `;
@@ -697,24 +748,34 @@ export class TagwerkSpansField extends LitElement {
     if (this.readonly) {
       return html`<ul class="palette" part="palette" aria-label=${this.t('spans.palette.readonly')}>
         ${labels.map(
-          (l, i) => html`<li class="legend-item" data-l=${i}><span class="swatch" aria-hidden="true"></span><span>${l.name}</span> ${this.renderKey(l, i)}</li>`,
+          (l, i) =>
+            html`<li class="legend-item" data-l=${i}>
+              <span class="swatch" aria-hidden="true"></span><span>${l.name}</span> ${this.renderKey(l, i)}
+            </li>`,
         )}
       </ul>`;
     }
-    return html`<div class="palette" part="palette" role="group" aria-label=${this.t('spans.palette')} @pointerdown=${this.handlePalettePointerDown}>
+    return html`<div
+      class="palette"
+      part="palette"
+      role="group"
+      aria-label=${this.t('spans.palette')}
+      @pointerdown=${this.handlePalettePointerDown}
+    >
       ${labels.map(
-        (l, i) => html`<button
-          type="button"
-          class="label-button"
-          data-l=${i}
-          data-label=${l.id}
-          aria-pressed=${l.id === this.activeLabel ? 'true' : 'false'}
-          aria-keyshortcuts=${l.hotkey ? formatShortcut(hotkeyBinding(l.hotkey), platform()) : nothing}
-          title=${ifDefined(l.description)}
-          @click=${this.handleLabelClick}
-        >
-          <span class="swatch" aria-hidden="true"></span><span>${l.name}</span> ${this.renderKey(l, i)}
-        </button>`,
+        (l, i) =>
+          html`<button
+            type="button"
+            class="label-button"
+            data-l=${i}
+            data-label=${l.id}
+            aria-pressed=${l.id === this.activeLabel ? 'true' : 'false'}
+            aria-keyshortcuts=${l.hotkey ? formatShortcut(hotkeyBinding(l.hotkey), platform()) : nothing}
+            title=${ifDefined(l.description)}
+            @click=${this.handleLabelClick}
+          >
+            <span class="swatch" aria-hidden="true"></span><span>${l.name}</span> ${this.renderKey(l, i)}
+          </button>`,
       )}
     </div>`;
   }
@@ -723,7 +784,13 @@ export class TagwerkSpansField extends LitElement {
   private renderKey(label: Label, i: number): TemplateResult | typeof nothing {
     if (label.hotkey) return html`<kbd>${formatShortcut(hotkeyBinding(label.hotkey), platform())}</kbd>`;
     const digit = i + 1;
-    if (digit > 9 || this.labels.some((l) => l.hotkey === String(digit) || l.hotkey === `Digit${digit}` || l.hotkey === `Numpad${digit}`)) return nothing;
+    if (
+      digit > 9 ||
+      this.labels.some(
+        (l) => l.hotkey === String(digit) || l.hotkey === `Digit${digit}` || l.hotkey === `Numpad${digit}`,
+      )
+    )
+      return nothing;
     return html`<kbd title=${this.t('spans.palette.digit', { digit })}>${digit}</kbd>`;
   }
 
@@ -736,7 +803,14 @@ export class TagwerkSpansField extends LitElement {
       const span = this.sorted[i]!;
       const label = this.labelIndex.get(span.label);
       const tag = span.start === seg.start ? this.labelName(span.label) : undefined;
-      inner = html`<span class="hl" data-span=${i} data-l=${label ?? 'x'} data-lane=${Math.min(this.lanes[i] ?? 0, 3)} data-tag=${tag ?? nothing}>${inner}</span>`;
+      inner = html`<span
+        class="hl"
+        data-span=${i}
+        data-l=${label ?? 'x'}
+        data-lane=${Math.min(this.lanes[i] ?? 0, 3)}
+        data-tag=${tag ?? nothing}
+        >${inner}</span
+      >`;
     }
     return inner;
   }
@@ -755,21 +829,24 @@ export class TagwerkSpansField extends LitElement {
         @keydown=${this.handleChipKeydown}
         @click=${this.handleChipClick}
       >
-        <span class="chip-label">${this.t('spans.chip.label', isolated({ label }))}</span> <bdi class="chip-text">${text}</bdi>
+        <span class="chip-label">${this.t('spans.chip.label', isolated({ label }))}</span>
+        <bdi class="chip-text">${text}</bdi>
       </button>
-      ${this.readonly
-        ? nothing
-        : html`<button
-            type="button"
-            class="remove"
-            data-span=${i}
-            tabindex="-1"
-            aria-label=${this.t('spans.remove', isolated({ label, text }))}
-            title=${this.t('spans.remove', isolated({ label, text }))}
-            @click=${this.handleRemoveClick}
-          >
-            <span aria-hidden="true">&#xD7;</span>
-          </button>`}
+      ${
+        this.readonly
+          ? nothing
+          : html`<button
+              type="button"
+              class="remove"
+              data-span=${i}
+              tabindex="-1"
+              aria-label=${this.t('spans.remove', isolated({ label, text }))}
+              title=${this.t('spans.remove', isolated({ label, text }))}
+              @click=${this.handleRemoveClick}
+            >
+              <span aria-hidden="true">&#xD7;</span>
+            </button>`
+      }
     </li>`;
   }
 }
