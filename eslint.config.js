@@ -72,7 +72,7 @@ export default defineConfig([
   },
   {
     // Browser-side JavaScript (the demo host page, story helpers).
-    files: ['demo/**/*.{js,mjs}', 'stories/**/*.{js,mjs}'],
+    files: ['demo/**/*.{js,mjs}', 'stories/**/*.{js,mjs}', 'packages/*/test/**/*.js'],
     ignores: ['**/*.config.{js,mjs}'],
     languageOptions: { globals: browserGlobals },
   },

@@ -128,7 +128,7 @@ describe('<tagwerk-text-rater>', () => {
     await sendKeys({ press: '2' });
     focusQuestion(el, 'harmless');
     await sendKeys({ press: '5' });
-    const invalid = oneEvent(el, 'tagwerk-invalid') as Promise<TagwerkInvalidEvent>;
+    const invalid = oneEvent<TagwerkInvalidEvent>(el, 'tagwerk-invalid');
     await press('Control+Enter');
     const { detail } = await invalid;
     expect(detail.errors.map((e) => e.path)).to.deep.equal(['/result/answers/why']);

@@ -44,7 +44,7 @@ function format(locale: string, key: MessageKey, params?: MessageParams): string
     formatter = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true });
     cache.set(id, formatter);
   }
-  const value = formatter.format(params as Record<string, string | number | boolean | null | undefined>);
+  const value = formatter.format(params);
   return Array.isArray(value) ? value.join('') : String(value);
 }
 

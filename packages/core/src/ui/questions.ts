@@ -396,11 +396,13 @@ function rankingItems(
 
 function renderRanking(q: RankingQuestion, host: QuestionHost): TemplateResult {
   const labelId = questionDomId(q.id, '-label');
+  const value = host.answers[q.id];
+  const ranking = Array.isArray(value) ? (value as Array<string | string[]>) : undefined;
   return html`
     ${header(q, host, labelId)}
     <tagwerk-ranking-field
       .items=${rankingItems(q, host.record)}
-      .value=${host.answers[q.id]}
+      .value=${live(ranking)}
       .allowTies=${q.allowTies === true}
       .readonly=${!host.editable}
       .t=${host.t}
@@ -454,12 +456,14 @@ function renderRelevance(q: RelevanceQuestion, host: QuestionHost): TemplateResu
 
 function renderSpans(q: SpansQuestion, host: QuestionHost): TemplateResult {
   const labelId = questionDomId(q.id, '-label');
+  const value = host.answers[q.id];
+  const spans = Array.isArray(value) ? (value as Span[]) : [];
   return html`
     ${header(q, host, labelId)}
     <tagwerk-spans-field
       .text=${spansFieldText(q, host.record)}
       .labels=${q.labels}
-      .value=${host.answers[q.id] ?? []}
+      .value=${spans}
       .overlap=${q.overlap === true}
       .readonly=${!host.editable}
       .t=${host.t}

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TagwerkChangeEvent, TagwerkErrorEvent, TagwerkInvalidEvent, TagwerkSubmitEvent } from '../events.js';
-import type { TextAnnotation, TextTask } from '../model/types.js';
+import type { TextTask } from '../model/types.js';
 import { validateAnnotation } from '../validate/index.js';
 import type { TagwerkTestWidget } from './test-widget.js';
 import './test-widget.js';
@@ -85,7 +85,7 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
   it('rejects an invalid task with a path-addressed, translated error and a tagwerk-error event', async () => {
     const el = document.createElement('tagwerk-test-widget');
     el.setAttribute('lang', 'de');
-    const errorEvent = oneEvent(el, 'tagwerk-error') as Promise<TagwerkErrorEvent>;
+    const errorEvent = oneEvent<TagwerkErrorEvent>(el, 'tagwerk-error');
     el.task = {
       id: 't',
       kind: 'text',
@@ -106,7 +106,7 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
 
   it('refuses a task of another kind', async () => {
     const el = document.createElement('tagwerk-test-widget');
-    const errorEvent = oneEvent(el, 'tagwerk-error') as Promise<TagwerkErrorEvent>;
+    const errorEvent = oneEvent<TagwerkErrorEvent>(el, 'tagwerk-error');
     el.task = { id: 'i', kind: 'image', image: { url: 'a.png' }, labels: [], tools: [] };
     await fixture(html`<div>${el}</div>`);
     expect((await errorEvent).detail.message).to.contain('kind');
@@ -121,7 +121,7 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
     expect(el.value?.taskId).to.equal(task.id);
 
     const broken = document.createElement('tagwerk-test-widget');
-    const errorEvent = oneEvent(broken, 'tagwerk-error') as Promise<TagwerkErrorEvent>;
+    const errorEvent = oneEvent<TagwerkErrorEvent>(broken, 'tagwerk-error');
     broken.setAttribute('task', '{"id": "x", ');
     await fixture(html`<div>${broken}</div>`);
     expect((await errorEvent).detail.code).to.equal('task-invalid');
@@ -136,7 +136,7 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
 
     const missing = document.createElement('tagwerk-test-widget');
     missing.taskSrc = '/packages/core/test/fixtures/does-not-exist.json';
-    const errorEvent = oneEvent(missing, 'tagwerk-error') as Promise<TagwerkErrorEvent>;
+    const errorEvent = oneEvent<TagwerkErrorEvent>(missing, 'tagwerk-error');
     await fixture(html`<div>${missing}</div>`);
     expect((await errorEvent).detail.code).to.equal('task-load-failed');
     await missing.updateComplete;
@@ -153,7 +153,7 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
     expect(last.annotation.result).to.deep.equal({ answers: { why: 'Clear' } });
     expect(last.valid).to.equal(true);
 
-    el.value = { ...el.value!, result: { answers: { why: 'From the host' } } } as TextAnnotation;
+    el.value = { ...el.value!, result: { answers: { why: 'From the host' } } };
     await el.updateComplete;
     expect(changes.length).to.equal(5);
     expect(q<HTMLTextAreaElement>(el, 'textarea').value).to.equal('From the host');
@@ -178,7 +178,7 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
 
   it('refuses submit while a required answer is missing, lists it and focuses the question', async () => {
     const el = await mount();
-    const invalid = oneEvent(el, 'tagwerk-invalid') as Promise<TagwerkInvalidEvent>;
+    const invalid = oneEvent<TagwerkInvalidEvent>(el, 'tagwerk-invalid');
     let rejected: unknown;
     await el.submit().catch((e: unknown) => (rejected = e));
     const event = await invalid;
@@ -192,7 +192,7 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
   it('submits a valid envelope with meta and clears the draft', async () => {
     const el = await mount(undefined, { lang: 'de-CH' });
     await typeInto(el, 'why', 'ok');
-    const submitted = oneEvent(el, 'tagwerk-submit') as Promise<TagwerkSubmitEvent>;
+    const submitted = oneEvent<TagwerkSubmitEvent>(el, 'tagwerk-submit');
     const annotation = await el.submit();
     const { detail } = await submitted;
     expect(detail.annotation).to.deep.equal(annotation);
@@ -298,12 +298,12 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
     const el = await ready(wrapper.querySelector('tagwerk-test-widget')!);
     const base = q(el, '[part="base"]');
     expect(base.getAttribute('dir')).to.equal('rtl');
-    expect(q(el, 'button[part="submit-button"]').textContent!.trim()).to.equal('Absenden');
+    expect(q(el, 'button[part="submit-button"]').textContent.trim()).to.equal('Absenden');
     wrapper.setAttribute('lang', 'en');
     wrapper.setAttribute('dir', 'ltr');
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await el.updateComplete;
-    expect(q(el, 'button[part="submit-button"]').textContent!.trim()).to.equal('Submit');
+    expect(q(el, 'button[part="submit-button"]').textContent.trim()).to.equal('Submit');
     expect(base.getAttribute('dir')).to.equal('ltr');
   });
 
@@ -341,9 +341,9 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
     approve!.click();
     await el.updateComplete;
     expect(el.validate().valid).to.equal(true);
-    expect(el.value!.review).to.deep.equal({ verdict: 'approved' });
+    expect(el.value.review).to.deep.equal({ verdict: 'approved' });
     await typeInto(el, 'why', '!');
-    expect(el.value!.review?.verdict).to.equal('corrected');
+    expect(el.value.review?.verdict).to.equal('corrected');
     await expect(el).to.be.accessible();
   });
 

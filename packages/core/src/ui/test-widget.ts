@@ -30,11 +30,12 @@ export class TagwerkTestWidget extends TagwerkWidget<'text'> {
   protected renderSurface(task: TaskOf<'text'>, result: TextResult): TemplateResult {
     return html`${task.questions.map((q) => {
       if (q.type === 'text') {
+        const text = result.answers[q.id];
         return html`<label
           >${q.label}
           <textarea
             data-question=${q.id}
-            .value=${(result.answers[q.id] as string | undefined) ?? ''}
+            .value=${typeof text === 'string' ? text : ''}
             ?readonly=${this.readonly}
             @input=${(e: Event) => {
               const value = (e.target as HTMLTextAreaElement).value;

@@ -17,6 +17,7 @@ const results: Record<string, string> = {};
 if (location.search.includes('canary')) {
   // Proves the detector works: both of these must be refused and reported by the browser.
   try {
+    // eslint-disable-next-line no-new-func, @typescript-eslint/no-implied-eval -- the canary must try eval
     new Function('return 1')();
   } catch {
     /* refused by script-src */

@@ -1,6 +1,4 @@
-import type { TagwerkTestWidget } from '../../src/ui/test-widget.js';
 import '../../src/ui/test-widget.js';
-import type { TagwerkTextRater } from '../../../text-rater/src/index.js';
 import '../../../text-rater/src/index.js';
 import type { Question } from '../../src/model/types.js';
 import { nerTask, pairwiseTask, rankingTask, relevanceTask, rubricTask } from '../../../text-rater/test/fixtures.js';
@@ -21,7 +19,7 @@ function whenReady(el: HTMLElement): Promise<void> {
 /** Each returns "ok" when the widget worked end to end. */
 export const scenarios: Record<string, Scenario> = {
   async base(root) {
-    const el = document.createElement('tagwerk-test-widget') as TagwerkTestWidget;
+    const el = document.createElement('tagwerk-test-widget');
     el.task = {
       id: 'csp-base',
       kind: 'text',
@@ -46,7 +44,7 @@ export const scenarios: Record<string, Scenario> = {
     const questions: Question[] = [rubricTask, pairwiseTask, rankingTask, relevanceTask, nerTask]
       .flatMap((t) => t.questions)
       .map((q) => (q.type === 'rating' && q.target ? { ...q, target: 'left' } : q));
-    const el = document.createElement('tagwerk-text-rater') as TagwerkTextRater;
+    const el = document.createElement('tagwerk-text-rater');
     el.autosave = 'off';
     el.task = {
       id: 'csp-text',

@@ -55,7 +55,7 @@ await run('text-rater', async () => {
 });
 
 await new Promise((resolve) => setTimeout(resolve, 100)); // violation events are dispatched asynchronously
-parent.postMessage(
+window.parent.postMessage(
   { type: 'tagwerk-csp-report', results, violations: report.violations, errors: report.errors },
   location.origin,
 );
