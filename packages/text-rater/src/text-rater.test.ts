@@ -174,6 +174,25 @@ describe('<tagwerk-text-rater>', () => {
     expect((annotation.result.answers['preference'] as PairwiseAnswer).strength).to.equal(3);
   });
 
+  it('pairwise: the mouse picks a side and a strength', async () => {
+    const el = await mount(fresh(pairwiseTask));
+    const click = async (element: Element) => {
+      element.scrollIntoView({ block: 'center' });
+      const box = element.getBoundingClientRect();
+      await sendMouse({
+        type: 'click',
+        position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+      });
+      await el.updateComplete;
+    };
+    const options = [...$(el, '[data-question="preference"] .pairwise').querySelectorAll('label')];
+    await click(options[1]!); // "B is better": the response shown second
+    await click($(el, '[data-question="preference"] .strength label:nth-child(1)'));
+    const answer = el.value!.result.answers['preference'] as PairwiseAnswer;
+    expect(answer.choice).to.equal(answer.shownOrder[1] === 'left' ? 'a' : 'b');
+    expect(answer.strength).to.equal(1);
+  });
+
   it('pairwise: the display order is randomised per task, but stable for one task', async () => {
     const orders = new Set<string>();
     for (let i = 0; i < 12; i++) {

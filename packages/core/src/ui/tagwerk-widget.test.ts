@@ -402,4 +402,54 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
     expect(safe.rel).to.contain('noopener');
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(0);
   });
+
+  it('keeps working and fires storage-unavailable when drafts cannot be saved (quota, private mode)', async () => {
+    const put = IDBObjectStore.prototype.put;
+    const setItem = Storage.prototype.setItem;
+    const quota = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = quota;
+    Storage.prototype.setItem = quota;
+    try {
+      const el = await mount();
+      const storageError = oneEvent<TagwerkErrorEvent>(el, 'tagwerk-error');
+      await typeInto(el, 'why', 'still here');
+      el.remove(); // flushes the journal now instead of after the debounce
+      const { detail } = await storageError;
+      expect(detail.code).to.equal('storage-unavailable');
+      expect(detail.message).to.contain('Drafts cannot be saved');
+      expect(el.value!.result.answers).to.deep.equal({ why: 'still here' });
+    } finally {
+      IDBObjectStore.prototype.put = put;
+      Storage.prototype.setItem = setItem;
+    }
+  });
+
+  it('opens the instructions the first time and remembers they were read', async () => {
+    const instructions = `Read me ${Date.now()}`;
+    const first = await mount(makeTask({ instructions }));
+    const panel = q<HTMLDetailsElement>(first, 'details[part="instructions"]');
+    expect(panel.open).to.equal(true);
+    q<HTMLElement>(first, 'details[part="instructions"] summary').click(); // collapse: read
+    await new Promise((resolve) => panel.addEventListener('toggle', resolve, { once: true }));
+    const second = await mount(makeTask({ instructions }));
+    expect(q<HTMLDetailsElement>(second, 'details[part="instructions"]').open).to.equal(false);
+    const other = await mount(makeTask({ instructions: `${instructions} (changed)` }));
+    expect(q<HTMLDetailsElement>(other, 'details[part="instructions"]').open).to.equal(true);
+  });
+
+  it('themes: dark and light pin the colour scheme; custom properties restyle it', async () => {
+    const el = await mount(makeTask(), { theme: 'dark' });
+    await expect(el).to.be.accessible(); // contrast holds in dark as well
+    const base = q(el, '[part="base"]');
+    const dark = getComputedStyle(base).backgroundColor;
+    el.theme = 'light';
+    await el.updateComplete;
+    const light = getComputedStyle(base).backgroundColor;
+    expect(dark).not.to.equal(light);
+    expect(light).to.equal('rgb(255, 255, 255)');
+    el.style.setProperty('--tagwerk-color-background', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(base).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
 });
