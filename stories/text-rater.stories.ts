@@ -7,10 +7,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type {
   Annotation,
   TagwerkChangeEvent,
-  TagwerkErrorDetail,
-  TagwerkInvalidDetail,
-  TagwerkReadyDetail,
-  TagwerkSubmitDetail,
+  TagwerkErrorEvent,
+  TagwerkInvalidEvent,
+  TagwerkReadyEvent,
   TagwerkSubmitEvent,
 } from '@tagwerk/core';
 import '@tagwerk/text-rater';
@@ -53,6 +52,8 @@ interface TextRaterArgs {
   'task-src'?: string;
   value?: Annotation;
   reference?: Annotation;
+  name?: string;
+  required?: boolean;
   mode: 'work' | 'review' | 'training';
   readonly: boolean;
   disabled: boolean;
@@ -61,14 +62,14 @@ interface TextRaterArgs {
   'hide-submit': boolean;
   autosave: 'on' | 'off';
   lang?: string;
-  dir?: '' | 'ltr' | 'rtl' | 'auto';
+  dir?: 'ltr' | 'rtl' | 'auto';
   /** Not bound by the stories: the preview's Theme toolbar sets it on every widget. */
   theme?: 'auto' | 'light' | 'dark';
-  onTagwerkReady: (detail: TagwerkReadyDetail) => void;
+  onTagwerkReady: (detail: TagwerkReadyEvent['detail']) => void;
   onTagwerkChange: (detail: TagwerkChangeEvent['detail']) => void;
-  onTagwerkSubmit: (detail: TagwerkSubmitDetail) => void;
-  onTagwerkInvalid: (detail: TagwerkInvalidDetail) => void;
-  onTagwerkError: (detail: TagwerkErrorDetail) => void;
+  onTagwerkSubmit: (detail: TagwerkSubmitEvent['detail']) => void;
+  onTagwerkInvalid: (detail: TagwerkInvalidEvent['detail']) => void;
+  onTagwerkError: (detail: TagwerkErrorEvent['detail']) => void;
 }
 
 type Story = StoryObj<TextRaterArgs>;
@@ -85,6 +86,8 @@ function rater(args: TextRaterArgs, task: unknown = args.task): TemplateResult {
     .value=${args.value}
     .reference=${args.reference}
     .keymap=${args.keymap}
+    name=${args.name || nothing}
+    ?required=${args.required}
     mode=${args.mode}
     ?readonly=${args.readonly}
     ?disabled=${args.disabled}
@@ -93,11 +96,11 @@ function rater(args: TextRaterArgs, task: unknown = args.task): TemplateResult {
     autosave=${args.autosave}
     lang=${args.lang || nothing}
     dir=${args.dir || nothing}
-    @tagwerk-ready=${(e: CustomEvent<TagwerkReadyDetail>) => args.onTagwerkReady(e.detail)}
+    @tagwerk-ready=${(e: TagwerkReadyEvent) => args.onTagwerkReady(e.detail)}
     @tagwerk-change=${(e: TagwerkChangeEvent) => args.onTagwerkChange(e.detail)}
     @tagwerk-submit=${(e: TagwerkSubmitEvent) => args.onTagwerkSubmit(e.detail)}
-    @tagwerk-invalid=${(e: CustomEvent<TagwerkInvalidDetail>) => args.onTagwerkInvalid(e.detail)}
-    @tagwerk-error=${(e: CustomEvent<TagwerkErrorDetail>) => args.onTagwerkError(e.detail)}
+    @tagwerk-invalid=${(e: TagwerkInvalidEvent) => args.onTagwerkInvalid(e.detail)}
+    @tagwerk-error=${(e: TagwerkErrorEvent) => args.onTagwerkError(e.detail)}
   ></tagwerk-text-rater>`;
 }
 
@@ -123,14 +126,12 @@ const meta = {
     hotkeys: 'on',
     'hide-submit': false,
     autosave: 'off',
-    lang: '',
-    dir: '',
-    // Spies named after the events: Storybook logs each call in the Actions panel.
-    onTagwerkReady: fn().mockName('tagwerk-ready'),
-    onTagwerkChange: fn().mockName('tagwerk-change'),
-    onTagwerkSubmit: fn().mockName('tagwerk-submit'),
-    onTagwerkInvalid: fn().mockName('tagwerk-invalid'),
-    onTagwerkError: fn().mockName('tagwerk-error'),
+    // Spies: Storybook names each after its arg and logs every call in the Actions panel.
+    onTagwerkReady: fn(),
+    onTagwerkChange: fn(),
+    onTagwerkSubmit: fn(),
+    onTagwerkInvalid: fn(),
+    onTagwerkError: fn(),
   },
   argTypes: {
     task: { control: 'object', description: 'The task input (an object; the `task` attribute takes it as JSON).' },
@@ -144,30 +145,28 @@ const meta = {
     hotkeys: { control: 'inline-radio', options: ['on', 'off'] },
     'hide-submit': { control: 'boolean' },
     autosave: { control: 'inline-radio', options: ['on', 'off'] },
+    name: { control: 'text' },
+    required: { control: 'boolean' },
     lang: {
       control: 'select',
-      options: ['', 'en', 'de', 'ar', 'he'],
-      labels: { '': '(inherit)' },
-      description: 'Set on the element; empty inherits from the page (the Locale toolbar).',
+      options: ['en', 'de', 'ar', 'he'],
+      description: 'Set on the element; unset, it is inherited from the page (the Locale toolbar).',
       table: { category: 'attributes' },
     },
     dir: {
       control: 'inline-radio',
-      options: ['', 'ltr', 'rtl', 'auto'],
-      labels: { '': '(inherit)' },
-      description: 'Set on the element; empty inherits from the page (the Locale toolbar).',
+      options: ['ltr', 'rtl', 'auto'],
+      description: 'Set on the element; unset, it is inherited from the page (the Locale toolbar).',
       table: { category: 'attributes' },
     },
     theme: {
       control: false,
       description: 'Follows the Theme toolbar: the preview pins every widget in a story to it.',
     },
-    // The manifest lists these as properties too; the attribute rows above drive them.
-    hideSubmit: { table: { disable: true } },
-    taskSrc: { table: { disable: true } },
-    formMirror: { table: { disable: true } },
   },
   parameters: {
+    // The manifest lists these properties beside their attributes; the attribute rows drive them.
+    controls: { exclude: ['hideSubmit', 'taskSrc', 'formMirror'] },
     docs: {
       description: {
         component:
@@ -191,7 +190,7 @@ export const RatingStars: Story = { name: 'Rating: stars', args: { task: starsTa
 /** Several criteria, each its own rating question on the same response. */
 export const Rubric: Story = { name: 'Rating: rubric', args: { task: rubricQuestionsTask } };
 
-/** One option; each has a hotkey (E, P, S, C). */
+/** One option; four of them have hotkeys (E, P, S, C). */
 export const ChoiceSingle: Story = { name: 'Choice: single', args: { task: choiceSingleTask } };
 
 /** Several options, between one and three of them (`minSelected`/`maxSelected`). */
@@ -213,7 +212,10 @@ export const Relevance: Story = { name: 'Relevance', args: { task: relevanceTask
 export const SpansEmoji: Story = { name: 'Spans: NER with emoji', args: { task: nerTask } };
 
 /** Spans over Hebrew (right-to-left) text inside an English interface; two spans already marked. */
-export const SpansHebrew: Story = { name: 'Spans: Hebrew text', args: { task: hebrewSpansTask, value: hebrewSpansValue } };
+export const SpansHebrew: Story = {
+  name: 'Spans: Hebrew text',
+  args: { task: hebrewSpansTask, value: hebrewSpansValue },
+};
 
 // ---------------------------------------------------------------------------------------------
 // Whole tasks
@@ -231,7 +233,10 @@ export const SearchRelevance: Story = { name: 'Task: search relevance', args: { 
 export const Sentiment: Story = { name: 'Task: sentiment', args: { task: sentimentRationaleTask } };
 
 /** Named entities pre-annotated by a model, for the worker to check and correct. */
-export const NamedEntities: Story = { name: 'Task: named entities', args: { task: nerNewsTask, value: nerNewsPrefill } };
+export const NamedEntities: Story = {
+  name: 'Task: named entities',
+  args: { task: nerNewsTask, value: nerNewsPrefill },
+};
 
 /** 200 turns of conversation; the worker rates the last answer. */
 export const LongConversation: Story = {
@@ -302,10 +307,16 @@ export const MissingTaskSource: Story = {
 export const Empty: Story = { name: 'Empty (no task)', args: {} };
 
 /** `readonly`: everything visible, nothing changeable. */
-export const Readonly: Story = { name: 'Readonly', args: { task: rubricTask, value: rubricByAnotherWorker, readonly: true } };
+export const Readonly: Story = {
+  name: 'Readonly',
+  args: { task: rubricTask, value: rubricByAnotherWorker, readonly: true },
+};
 
 /** `disabled`: nothing focusable or changeable. */
-export const Disabled: Story = { name: 'Disabled', args: { task: rubricTask, value: rubricByAnotherWorker, disabled: true } };
+export const Disabled: Story = {
+  name: 'Disabled',
+  args: { task: rubricTask, value: rubricByAnotherWorker, disabled: true },
+};
 
 /** Hotkeys off and the built-in submit button hidden, for hosts that bring their own. */
 export const HostControlled: Story = {
@@ -339,6 +350,7 @@ export const LiveEnvelope: Story = {
     return html`
       <style>
         .tagwerk-live-example {
+          font-family: system-ui, sans-serif;
           display: grid;
           grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
           gap: 1rem;
