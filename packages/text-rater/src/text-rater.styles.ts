@@ -11,7 +11,7 @@ export const styles = css`
   }
   /* Wide widgets: the record on one side, questions beside it, each scrolling in place. */
   @container (min-width: 60em) {
-    .layout {
+    .layout:not(.single) {
       grid-template-columns: minmax(0, 3fr) minmax(20em, 2fr);
       align-items: start;
     }
@@ -126,15 +126,13 @@ export const styles = css`
   .plain-text {
     overflow: auto;
     max-block-size: 36em;
-    content-visibility: auto;
-    contain-intrinsic-size: auto 20em;
   }
   /* Skip layout and paint of blocks scrolled out of view inside a response (measured: mounting
      ten 2,000-word responses spends most of its time in layout). */
   .response-body > *,
   .plain-text > * {
     content-visibility: auto;
-    contain-intrinsic-size: auto 3em;
+    contain-intrinsic-size: auto 1.5em;
   }
   .plain-text {
     padding: calc(var(--_space) * 1.5);

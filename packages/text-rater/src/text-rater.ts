@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type {
   Answer,
   Question,
@@ -69,6 +69,7 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
 
   /** Long responses the worker chose to see formatted (by response id). */
   private formatted = new Set<string>();
+  private scrolledConversation: string | undefined;
 
   protected emptyResult(): TextResult {
     return { answers: {} };
@@ -147,10 +148,57 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
       t: this.locale.t,
       dir: this.locale.dir,
       editable: this.editable,
+      responseTitle: (id) => this.responseTitle(task, id),
       setAnswer: (questionId, answer, options) => {
         this.commit(this.withAnswer(this.result!, questionId, answer), options);
       },
     };
+  }
+
+  /** The display order of responses and the title each card shows ("Response A", a label…). */
+  private responseLayout(task: TaskOf<'text'>): {
+    ordered: Response[];
+    titles: Map<string, { title: string; position?: string }>;
+  } {
+    const responses = task.record.responses ?? [];
+    // The first pairwise question decides the display order of its pair (randomised per task).
+    const pairwise = task.questions.find((q) => q.type === 'pairwise');
+    let ordered = responses;
+    const positions = new Map<string, string>();
+    if (pairwise) {
+      const shown = pairwiseShownOrder(pairwise, task.id);
+      const inPair = new Set(shown);
+      const byId = new Map(responses.map((r) => [r.id, r]));
+      ordered = [...shown.map((id) => byId.get(id)!).filter(Boolean), ...responses.filter((r) => !inPair.has(r.id))];
+      positions.set(shown[0], 'A');
+      positions.set(shown[1], 'B');
+    }
+    const titles = new Map<string, { title: string; position?: string }>();
+    ordered.forEach((r, i) => {
+      const position = positions.get(r.id);
+      const title = position
+        ? this.t('textRater.responsePosition', { position })
+        : r.label
+          ? r.label
+          : this.t('textRater.response', { number: i + 1 });
+      titles.set(r.id, { title, position });
+    });
+    return { ordered, titles };
+  }
+
+  private responseTitle(task: TaskOf<'text'>, id: string): string {
+    return this.responseLayout(task).titles.get(id)?.title ?? id;
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // A conversation is judged by its last turns: open it scrolled to the end, once per task.
+    const id = this.parsedTask?.id;
+    const conversation = this.shadowRoot?.querySelector('.conversation');
+    if (id && conversation && this.scrolledConversation !== id) {
+      this.scrolledConversation = id;
+      conversation.scrollTop = conversation.scrollHeight;
+    }
   }
 
   private handleFormat(id: string): void {
@@ -163,11 +211,15 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
 
   protected renderSurface(task: TaskOf<'text'>): TemplateResult {
     const host = this.questionHost(task);
+    const record = this.renderRecord(task);
+    // A spans question may show the only text there is: then the questions take the full width.
     return html`
-      <div class="layout">
-        <section part="record" class="record" aria-label=${this.t('textRater.record')}>
-          ${this.renderRecord(task)}
-        </section>
+      <div class="layout ${record.length ? '' : 'single'}">
+        ${
+          record.length
+            ? html`<section part="record" class="record" aria-label=${this.t('textRater.record')}>${record}</section>`
+            : nothing
+        }
         <section part="questions" class="questions" aria-label=${this.t('textRater.questions')}>
           ${task.questions.map((q) => renderQuestion(q, host))}
         </section>
@@ -175,7 +227,7 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
     `;
   }
 
-  private renderRecord(task: TaskOf<'text'>): TemplateResult {
+  private renderRecord(task: TaskOf<'text'>): TemplateResult[] {
     const { record, questions } = task;
     // A field a spans question marks up is shown by that question (as exact plain text), not twice.
     const spanFields = new Set(questions.filter((q): q is SpansQuestion => q.type === 'spans').map((q) => q.field));
@@ -192,7 +244,7 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
       );
     }
     if (record.conversation?.length) parts.push(this.renderConversation(record.conversation));
-    if (record.responses?.length) parts.push(this.renderResponses(task, record.responses));
+    if (record.responses?.length) parts.push(this.renderResponses(task));
     if (record.query) {
       parts.push(
         html`<div class="block query">
@@ -226,7 +278,7 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
         </div>`,
       );
     }
-    return html`${parts}`;
+    return parts;
   }
 
   private renderConversation(turns: Turn[]): TemplateResult {
@@ -249,28 +301,12 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
     `;
   }
 
-  private renderResponses(task: TaskOf<'text'>, responses: Response[]): TemplateResult {
-    // The first pairwise question decides the display order of its pair (randomised per task).
-    const pairwise = task.questions.find((q) => q.type === 'pairwise');
-    let ordered = responses;
-    const positions = new Map<string, string>();
-    if (pairwise) {
-      const shown = pairwiseShownOrder(pairwise, task.id);
-      const inPair = new Set(shown);
-      const byId = new Map(responses.map((r) => [r.id, r]));
-      ordered = [...shown.map((id) => byId.get(id)!).filter(Boolean), ...responses.filter((r) => !inPair.has(r.id))];
-      positions.set(shown[0], 'A');
-      positions.set(shown[1], 'B');
-    }
+  private renderResponses(task: TaskOf<'text'>): TemplateResult {
+    const { ordered, titles } = this.responseLayout(task);
     return html`
       <div class="responses ${ordered.length > 1 ? 'several' : ''}">
         ${ordered.map((r, i) => {
-          const position = positions.get(r.id);
-          const title = position
-            ? this.t('textRater.responsePosition', { position })
-            : r.label
-              ? r.label
-              : this.t('textRater.response', { number: i + 1 });
+          const { title, position } = titles.get(r.id)!;
           const long = r.format !== 'plain' && r.text.length > LAZY_MARKDOWN_CHARS && !this.formatted.has(r.id);
           const headingId = `resp-${i}`;
           return html`<article part="response" class="response" data-response=${r.id} aria-labelledby=${headingId}>
@@ -284,7 +320,7 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
             ${
               long
                 ? html`<button type="button" class="link" @click=${() => this.handleFormat(r.id)}>
-                    ${this.t('textRater.format', { size: Math.round(codePointLength(r.text) / 1000) })}
+                    ${this.t('textRater.format', { size: codePointLength(r.text) })}
                   </button>`
                 : nothing
             }

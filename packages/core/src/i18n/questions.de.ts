@@ -4,7 +4,7 @@ import type { questionsEn } from './questions.en.js';
 export const questionsDe: Record<keyof typeof questionsEn, string> = {
   'questions.required': 'Pflichtfeld',
   'questions.choice.none': 'Nichts davon',
-  'questions.rating.target': 'Zu Antwort {response}',
+  'questions.rating.target': 'Zu: {response}',
   'questions.text.counter': '{count, plural, one {# Zeichen} other {# Zeichen}}',
   'questions.text.counterMax': '{count} / {max} Zeichen',
   'questions.text.min': 'mindestens {min}',

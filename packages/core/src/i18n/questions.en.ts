@@ -2,7 +2,7 @@
 export const questionsEn = {
   'questions.required': 'required',
   'questions.choice.none': 'None of these',
-  'questions.rating.target': 'About response {response}',
+  'questions.rating.target': 'About: {response}',
   'questions.text.counter': '{count, plural, one {# character} other {# characters}}',
   'questions.text.counterMax': '{count} / {max} characters',
   'questions.text.min': 'at least {min}',

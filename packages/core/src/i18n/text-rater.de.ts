@@ -14,7 +14,7 @@ export const textRaterDe: Record<keyof typeof textRaterEn, string> = {
   'textRater.response': 'Antwort {number}',
   'textRater.responsePosition': 'Antwort {position}',
   'textRater.words': '{count, plural, one {# Wort} other {# Wörter}}',
-  'textRater.format': 'Formatiert anzeigen ({size} Tsd. Zeichen; kann einen Moment dauern)',
+  'textRater.format': 'Formatiert anzeigen ({size, number} Zeichen; kann einen Moment dauern)',
   'textRater.action.spanLabel': 'Markierten Text kennzeichnen (Label-Tasten, in einem Markierungsfeld)',
   'textRater.training.unanswered': 'nicht beantwortet',
   'textRater.training.rating': 'Referenz {expected}, Ihre Antwort {actual}',

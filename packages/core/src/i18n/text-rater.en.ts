@@ -12,7 +12,7 @@ export const textRaterEn = {
   'textRater.response': 'Response {number}',
   'textRater.responsePosition': 'Response {position}',
   'textRater.words': '{count, plural, one {# word} other {# words}}',
-  'textRater.format': 'Show formatted ({size} k characters; may take a moment)',
+  'textRater.format': 'Show formatted ({size, number} characters; may take a moment)',
   'textRater.action.spanLabel': 'Label the selected text (label hotkeys, in a highlighting field)',
   'textRater.training.unanswered': 'not answered',
   'textRater.training.rating': 'reference {expected}, yours {actual}',

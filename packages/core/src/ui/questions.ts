@@ -45,6 +45,8 @@ export interface QuestionHost {
   readonly t: Translate;
   readonly dir: 'ltr' | 'rtl';
   readonly editable: boolean;
+  /** How the record shows a response ("Response A", its label…); defaults to its label or id. */
+  responseTitle?(responseId: string): string;
   /** Sets (or, with `undefined`, clears) one answer as one user edit. */
   setAnswer(questionId: string, answer: Answer | undefined, options?: { coalesceKey?: string }): void;
 }
@@ -178,7 +180,13 @@ function renderRating(q: RatingQuestion, host: QuestionHost): TemplateResult {
   const target = q.target ? host.record?.responses?.find((r) => r.id === q.target) : undefined;
   return html`
     ${header(q, host, labelId)}
-    ${target ? html`<p class="q-target">${host.t('questions.rating.target', { response: target.label ?? target.id })}</p>` : nothing}
+    ${
+      target
+        ? html`<p class="q-target">
+            ${host.t('questions.rating.target', { response: host.responseTitle?.(target.id) ?? target.label ?? target.id })}
+          </p>`
+        : nothing
+    }
     ${renderScale(questionDomId(q.id), q.scale, value, host, (v) => host.setAnswer(q.id, v), {
       labelledBy: labelId,
       required: isRequiredNow(q, host.answers),

@@ -8,7 +8,6 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
-    color-scheme: light dark;
     --_accent: var(--tagwerk-color-accent, light-dark(#1f57c3, #8db4ff));
     --_on-accent: light-dark(#ffffff, #0b1020);
     --_bg: var(--tagwerk-color-background, light-dark(#ffffff, #16181d));
@@ -25,6 +24,16 @@ export const tokens = css`
     --_font: var(--tagwerk-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
     --_font-size: var(--tagwerk-font-size, 15px);
     --_space: calc(var(--_font-size) * 0.5);
+  }
+`;
+
+/**
+ * The colour scheme of a widget: the system's unless `theme` pins one. Only widgets set it;
+ * the fields nested inside a widget inherit it (setting it again would undo a pinned theme).
+ */
+export const colorScheme = css`
+  :host {
+    color-scheme: light dark;
   }
   :host([theme='light']) {
     color-scheme: light;
@@ -67,7 +76,7 @@ export const widgetStyles = css`
     outline: none;
   }
   :host([disabled]) [part='base'] {
-    opacity: 0.6;
+    border-style: dashed;
   }
   :focus-visible {
     outline: 3px solid var(--_focus);
@@ -211,6 +220,15 @@ export const widgetStyles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
+  /* Chrome text may fall back to English inside a right-to-left page: let each such string take
+     its own direction ("4 words" must not read "words 4"), while the layout stays mirrored. */
+  .status,
+  .badge,
+  .notice span,
+  kbd,
+  h2[part='title'] {
+    unicode-bidi: plaintext;
+  }
   .status.invalid {
     color: var(--_danger);
   }
@@ -231,6 +249,11 @@ export const widgetStyles = css`
     display: flex;
     gap: var(--_space);
     flex-wrap: wrap;
+  }
+  .review-bar label {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.5);
   }
   .review-bar textarea {
     font: inherit;

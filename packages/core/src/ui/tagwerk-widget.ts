@@ -36,7 +36,7 @@ import {
 import { parseTask, validateAnnotation } from '../validate/index.js';
 import { LocaleController } from './locale-controller.js';
 import { markdown } from './markdown.js';
-import { markdownStyles, tokens, widgetStyles } from './tagwerk-widget.styles.js';
+import { colorScheme, markdownStyles, tokens, widgetStyles } from './tagwerk-widget.styles.js';
 
 /** A keyboard action a widget offers; shown in the `?` sheet, remappable through `keymap`. */
 export interface WidgetAction {
@@ -56,6 +56,19 @@ export interface FeedbackItem {
   label: string;
   agree: boolean;
   detail?: string;
+}
+
+/** Thrown by a widget's `prepare()` when its media cannot be used; shown and reported as is. */
+export class MediaError extends Error {
+  constructor(
+    readonly code: 'media-load-failed' | 'media-decode-failed',
+    message: string,
+    /** JSON Pointer into the task, e.g. "/image/url". */
+    readonly path = '',
+  ) {
+    super(message);
+    this.name = 'MediaError';
+  }
 }
 
 /** Thrown (as the rejection of `submit()`) when the annotation is invalid. */
@@ -156,7 +169,7 @@ function writeFlag(key: string): void {
  * @cssproperty --tagwerk-font-size - Base font size.
  */
 export abstract class TagwerkWidget<K extends Kind> extends LitElement {
-  static override styles = [tokens, widgetStyles, markdownStyles];
+  static override styles = [tokens, colorScheme, widgetStyles, markdownStyles];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: false };
 
@@ -203,7 +216,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
   declare reference: Annotation | undefined;
   /** The worker can look but not change anything. */
   declare readonly: boolean;
-  /** Nothing can be focused or changed. */
+  /** Nothing can be changed and the working area takes no focus; the task stays readable. */
   declare disabled: boolean;
   /** A form containing the widget cannot submit until the annotation is valid. */
   declare required: boolean;
@@ -242,6 +255,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
   private cleanups: Array<() => void> = [];
   private validation: ValidationResult = { valid: false, errors: [] };
   private resolvedKeymap: Keymap<string> | undefined;
+  private failure: TagwerkErrorCode | undefined;
   private actionOptions: Record<string, ShortcutActionOptions> = {};
 
   constructor() {
@@ -560,8 +574,13 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
       if (draft) this.applyDraft(draft);
     } catch (error) {
       if (abort.signal.aborted) return;
-      const message = this.t('ui.error.media', { reason: String((error as Error)?.message ?? error) });
-      this.fail('media-load-failed', [{ path: '', code: 'media-load-failed', message }]);
+      // A widget may throw a MediaError to say what failed (decode vs load) in its own words.
+      const code = error instanceof MediaError ? error.code : 'media-load-failed';
+      const message =
+        error instanceof MediaError
+          ? error.message
+          : this.t('ui.error.media', { reason: String((error as Error)?.message ?? error) });
+      this.fail(code, [{ path: error instanceof MediaError && error.path ? error.path : '', code, message }]);
       return;
     }
     this.phase = 'ready';
@@ -574,6 +593,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
 
   private fail(code: TagwerkErrorCode, errors: ValidationError[]): void {
     this.phase = 'error';
+    this.failure = code;
     this.taskErrors = errors;
     this.parsedTask = undefined;
     this.history = undefined;
@@ -820,6 +840,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
         lang=${lang}
         dir=${this.locale.dir}
         aria-busy=${this.phase === 'loading' ? 'true' : 'false'}
+        aria-disabled=${this.disabled || this.formDisabled ? 'true' : 'false'}
         tabindex="-1"
       >
         ${this.renderHeader()} ${task?.instructions ? this.renderInstructions(task.instructions) : nothing}
@@ -846,6 +867,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
             : html`<button
                 type="button"
                 class="icon-button"
+                ?disabled=${this.disabled || this.formDisabled}
                 @click=${this.openShortcuts}
                 aria-keyshortcuts="Shift+?"
                 title=${this.t('ui.shortcuts.open')}
@@ -885,7 +907,11 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
               ${this.taskErrors.slice(0, 20).map((e) => html`<li>${e.message} ${e.path ? html`<code>${e.path}</code>` : nothing}</li>`)}
             </ul>
             ${this.taskErrors.length > 20 ? html`<p>${this.t('ui.error.more', { count: this.taskErrors.length - 20 })}</p>` : nothing}
-            ${this.taskSrc ? html`<button type="button" @click=${() => void this.load()}>${this.t('ui.retry')}</button>` : nothing}
+            ${
+              this.taskSrc || this.failure?.startsWith('media-')
+                ? html`<button type="button" @click=${() => void this.load()}>${this.t('ui.retry')}</button>`
+                : nothing
+            }
           </div>
         `;
       case 'ready':
