@@ -123,6 +123,13 @@ function test(pnpm) {
       args: ['exec', 'wtr', '--config', 'web-test-runner.config.mjs', '--coverage'],
       counted: true,
     },
+    {
+      name: 'stories',
+      label: 'every Storybook story under axe, light and dark (build-storybook, then axe-core in Chromium)',
+      command: pnpm,
+      args: ['--filter', '@tagwerk/stories', 'test-stories'],
+      counted: true,
+    },
   ];
   const totals = { passed: 0, failed: 0, skipped: 0 };
   let broken = 0;

@@ -1,4 +1,5 @@
 /** German messages: complete (a test checks every English key has a German one). */
+import { imageLabelerDe } from './image-labeler.de.js';
 import { questionsDe } from './questions.de.js';
 import { rankingDe } from './ranking.de.js';
 import { spansDe } from './spans.de.js';
@@ -7,4 +8,4 @@ import type { Catalog } from './translate.js';
 import { uiDe } from './ui.de.js';
 import { validationDe } from './validation.de.js';
 
-export const de: Catalog = { ...validationDe, ...uiDe, ...questionsDe, ...rankingDe, ...spansDe, ...textRaterDe };
+export const de: Catalog = { ...validationDe, ...uiDe, ...questionsDe, ...rankingDe, ...spansDe, ...textRaterDe, ...imageLabelerDe };

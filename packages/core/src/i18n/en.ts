@@ -1,4 +1,5 @@
 /** English messages: complete, and the fallback for every other locale. */
+import { imageLabelerEn } from './image-labeler.en.js';
 import { questionsEn } from './questions.en.js';
 import { rankingEn } from './ranking.en.js';
 import { spansEn } from './spans.en.js';
@@ -6,4 +7,4 @@ import { textRaterEn } from './text-rater.en.js';
 import { uiEn } from './ui.en.js';
 import { validationEn } from './validation.en.js';
 
-export const en = { ...validationEn, ...uiEn, ...questionsEn, ...rankingEn, ...spansEn, ...textRaterEn } as const;
+export const en = { ...validationEn, ...uiEn, ...questionsEn, ...rankingEn, ...spansEn, ...textRaterEn, ...imageLabelerEn } as const;
