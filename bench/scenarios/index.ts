@@ -24,6 +24,12 @@ export const scenarios: readonly ScenarioEntry[] = [
     load: () => import('./text-rater-latency.js'),
   },
   {
+    name: 'image-labeler-drag',
+    title: 'Image labeller stage: 1,000 and 5,000 boxes on a 4,000 × 3,000 image — first render, drag frame time, memory vs naive fabric',
+    envs: ['browser'],
+    load: () => import('./image-labeler-drag.js'),
+  },
+  {
     name: 'bundle-size',
     title: 'Widget standalone bundles, gzip and brotli, by package, vs the third-party code alone',
     envs: ['node'],

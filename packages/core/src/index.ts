@@ -24,6 +24,7 @@ export * from './shortcuts.js';
 export * from './active-time.js';
 export * from './journal.js';
 export * from './exporters/index.js';
+export * from './metrics/index.js';
 export {
   normalizeRanking,
   moveItem as moveRankingItem,

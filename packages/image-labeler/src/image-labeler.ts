@@ -1,42 +1,1034 @@
-import { html, type TemplateResult } from 'lit';
-import type { ImageResult, TaskOf } from '@tagwerk/core';
-import { TagwerkWidget } from '@tagwerk/core/ui';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { createRef, ref } from 'lit/directives/ref.js';
+import '@lit-labs/virtualizer';
+import type { AttributeDef, ImageResult, Keypoint, Label, Region, TaskOf, ValidationError } from '@tagwerk/core';
+import {
+  MediaError,
+  QUESTION_ACTIONS,
+  TagwerkWidget,
+  focusQuestion,
+  handleQuestionAction,
+  questionStyles,
+  renderQuestion,
+  syncRadioFocus,
+  type FeedbackItem,
+  type QuestionHost,
+  type WidgetAction,
+} from '@tagwerk/core/ui';
+import { iou } from '@tagwerk/core';
+import { FabricCanvasController } from './fabric-canvas-controller.js';
 import { styles } from './image-labeler.styles.js';
+import { countByLabel, duplicate, nextRegionId, nudge, regionBounds, resizeBy, tidy, touched } from './regions.js';
+import type { DrawnShape, LabelStyle, Point, Tool, Viewport } from './stage-types.js';
 import { WIDGET_ID } from './version.js';
+
+/** Longest side of the bitmap the canvas draws; coordinates stay in full-resolution pixels. */
+const MAX_RENDER_SIDE = 4096;
+/** Colours for labels without one: distinct, and readable with white or dark text. */
+const PALETTE = [
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#9467bd',
+  '#ff7f0e',
+  '#17becf',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+];
+
+const TOOL_KEYS: Record<Tool, string> = { select: 'KeyV', bbox: 'KeyB', polygon: 'KeyP', keypoints: 'KeyK' };
+
+type KeyboardDraft =
+  | { type: 'bbox'; corner: Point }
+  | { type: 'polygon'; points: Array<[number, number]> }
+  | { type: 'keypoints'; keypoints: Keypoint[]; next: number };
 
 /**
  * Boxes, polygons and keypoints on an image, plus image-level questions.
  *
- * @summary The image microtask widget.
+ * @summary The image microtask widget: draw, select, move, resize and label regions with the
+ * pointer or the keyboard alone; coordinates are natural-image pixels at any zoom.
  *
  * @event tagwerk-ready - Task parsed and image loaded; `detail: { taskId }`.
  * @event tagwerk-change - After each user edit; `detail: { annotation, valid, errors }`.
  * @event tagwerk-submit - `submit()` succeeded; `detail: { annotation }`.
  * @event tagwerk-invalid - `submit()` refused; `detail: { errors }`.
- * @event tagwerk-error - Bad task, image failed to load, storage failure; `detail: { code, message }`.
+ * @event tagwerk-error - Bad task, image failed to load or decode, storage failure; `detail: { code, message }`.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart header - Title row.
+ * @csspart title - The task title.
+ * @csspart instructions - The collapsible instructions.
+ * @csspart surface - Toolbar, stage and side panel.
+ * @csspart toolbar - Tools, labels and zoom.
+ * @csspart stage - The image and its regions.
+ * @csspart regions - The region list.
+ * @csspart footer - Status, undo/redo and submit.
+ * @csspart submit-button - The submit button.
+ * @csspart error - The error state shown instead of the surface.
  */
 export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
-  static override styles = [...TagwerkWidget.styles, styles];
+  static override styles = [...TagwerkWidget.styles, questionStyles, styles];
+
+  static override properties = {
+    ...TagwerkWidget.properties,
+    tool: { state: true },
+    activeLabel: { state: true },
+    selected: { state: true },
+    announcement: { state: true },
+    viewport: { state: true },
+  };
 
   protected readonly kind = 'image' as const;
   protected readonly widgetId = WIDGET_ID;
+
+  private readonly stage = new FabricCanvasController(this, {
+    onDraw: (shape) => this.handleDraw(shape),
+    onEdit: (changes) => this.handleEdit(changes),
+    onSelect: (ids) => this.select(ids),
+    onViewport: (viewport) => (this.viewport = viewport),
+  });
+  private readonly stageRef = createRef<HTMLDivElement>();
+
+  declare private tool: Tool;
+  declare private activeLabel: string | undefined;
+  declare private selected: string[];
+  declare private announcement: string;
+  declare private viewport: Viewport | undefined;
+
   private natural = { width: 1, height: 1 };
+  private bitmap: ImageBitmap | HTMLImageElement | undefined;
+  private hiddenIds = new Set<string>();
+  private lockedIds = new Set<string>();
+  private cursor: Point | undefined;
+  private draft: KeyboardDraft | undefined;
+  private attached = false;
+  private lastRegions: readonly Region[] | undefined;
+  private labelSheet: CSSStyleSheet | undefined;
+
+  constructor() {
+    super();
+    this.tool = 'select';
+    this.selected = [];
+    this.announcement = '';
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Base hooks
 
   protected override async prepare(task: TaskOf<'image'>, signal: AbortSignal): Promise<void> {
+    this.attached = false;
+    this.selected = [];
+    this.hiddenIds.clear();
+    this.lockedIds.clear();
+    this.draft = undefined;
+    this.tool = task.tools.includes('bbox') ? 'bbox' : (task.tools[0] ?? 'select');
+    this.activeLabel = task.labels[0]?.id;
     const image = new Image();
+    image.decoding = 'async';
+    image.alt = task.image.alt ?? '';
+    const loaded = new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () =>
+        reject(
+          new MediaError('media-load-failed', this.t('imageLabeler.error.load', { url: task.image.url }), '/image/url'),
+        );
+    });
     image.src = task.image.url;
-    await image.decode();
+    await loaded;
     if (signal.aborted) return;
-    this.natural = { width: image.naturalWidth, height: image.naturalHeight };
+    const width = image.naturalWidth;
+    const height = image.naturalHeight;
+    if (!width || !height)
+      throw new MediaError('media-decode-failed', this.t('imageLabeler.error.decode'), '/image/url');
+    if ((task.image.width && task.image.width !== width) || (task.image.height && task.image.height !== height)) {
+      throw new MediaError(
+        'media-load-failed',
+        this.t('imageLabeler.error.size', {
+          expected: `${task.image.width ?? '?'} × ${task.image.height ?? '?'}`,
+          actual: `${width} × ${height}`,
+        }),
+        '/image',
+      );
+    }
+    this.natural = { width, height };
+    // Very large images are drawn from a downscaled bitmap; coordinates stay in natural pixels.
+    const scale = Math.min(1, MAX_RENDER_SIDE / Math.max(width, height));
+    try {
+      this.bitmap =
+        scale < 1
+          ? await createImageBitmap(image, {
+              resizeWidth: Math.round(width * scale),
+              resizeHeight: Math.round(height * scale),
+              resizeQuality: 'high',
+            })
+          : await createImageBitmap(image);
+    } catch {
+      throw new MediaError('media-decode-failed', this.t('imageLabeler.error.decode'), '/image/url');
+    }
   }
 
   protected emptyResult(task: TaskOf<'image'>): ImageResult {
-    const width = task.image.width ?? this.natural.width;
-    const height = task.image.height ?? this.natural.height;
-    return { image: { width, height }, regions: task.prefill ?? [], answers: {} };
+    const prefill = (task.prefill ?? []).map((r) => ({ ...r, origin: 'prefill' as const }));
+    return { image: { ...this.natural }, regions: prefill, answers: {} };
   }
 
-  protected renderSurface(task: TaskOf<'image'>): TemplateResult {
-    return html`<figure class="stage"><img src=${task.image.url} alt=${task.image.alt ?? ''} /></figure>`;
+  protected override get actions(): WidgetAction[] {
+    const task = this.parsedTask;
+    const tools = (task?.tools ?? []).map((tool) => ({
+      id: `tool:${tool}`,
+      label: `imageLabeler.tool.${tool}` as const,
+      keys: [TOOL_KEYS[tool]],
+    }));
+    const labels = (task?.labels ?? []).slice(0, 9).map((l, i) => ({
+      id: `label:${l.id}`,
+      label: 'imageLabeler.action.label' as const,
+      keys: [l.hotkey ? hotkeyBinding(l.hotkey) : `Digit${i + 1}`],
+    }));
+    return [
+      { id: 'tool:select', label: 'imageLabeler.tool.select', keys: [TOOL_KEYS.select] },
+      ...tools,
+      ...labels,
+      { id: 'next-region', label: 'imageLabeler.action.nextRegion', keys: ['Tab'] },
+      { id: 'previous-region', label: 'imageLabeler.action.previousRegion', keys: ['Shift+Tab'] },
+      ...(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'] as const).flatMap((arrow) => [
+        { id: `move:${arrow}:1`, label: 'imageLabeler.action.move' as const, keys: [arrow], allowRepeat: true },
+        {
+          id: `move:${arrow}:10`,
+          label: 'imageLabeler.action.move' as const,
+          keys: [`Shift+${arrow}`],
+          allowRepeat: true,
+        },
+        {
+          id: `resize:${arrow}:1`,
+          label: 'imageLabeler.action.resize' as const,
+          keys: [`Alt+${arrow}`],
+          allowRepeat: true,
+        },
+        {
+          id: `resize:${arrow}:10`,
+          label: 'imageLabeler.action.resize' as const,
+          keys: [`Alt+Shift+${arrow}`],
+          allowRepeat: true,
+        },
+      ]),
+      { id: 'place', label: 'imageLabeler.action.place', keys: ['Enter'] },
+      { id: 'place-occluded', label: 'imageLabeler.action.placeOccluded', keys: ['Shift+Enter'] },
+      { id: 'skip-keypoint', label: 'imageLabeler.action.skipKeypoint', keys: ['KeyS'] },
+      { id: 'remove-point', label: 'imageLabeler.action.removePoint', keys: ['Backspace'] },
+      { id: 'delete', label: 'imageLabeler.action.delete', keys: ['Delete'] },
+      { id: 'cancel', label: 'imageLabeler.action.cancel', keys: ['Escape'] },
+      { id: 'duplicate', label: 'imageLabeler.action.duplicate', keys: ['KeyD'] },
+      { id: 'hide', label: 'imageLabeler.action.hide', keys: ['KeyH'] },
+      { id: 'lock', label: 'imageLabeler.action.lock', keys: ['KeyL'] },
+      { id: 'zoom-in', label: 'imageLabeler.action.zoomIn', keys: ['Equal', 'NumpadAdd'] },
+      { id: 'zoom-out', label: 'imageLabeler.action.zoomOut', keys: ['Minus', 'NumpadSubtract'] },
+      { id: 'zoom-fit', label: 'imageLabeler.action.fit', keys: ['KeyF'] },
+      { id: 'zoom-100', label: 'imageLabeler.action.actual', keys: ['Shift+KeyF'] },
+      ...QUESTION_ACTIONS.filter(
+        (a) => a.id === 'next-question' || a.id === 'previous-question' || a.id.startsWith('pick-'),
+      ),
+    ];
   }
+
+  protected override handleAction(id: string, event: KeyboardEvent): boolean {
+    const task = this.parsedTask;
+    const result = this.result;
+    if (!task || !result) return false;
+    const onStage = this.stageRef.value !== undefined && event.composedPath().includes(this.stageRef.value);
+    if (id.startsWith('pick-') || id.endsWith('-question')) {
+      if (onStage) return false;
+      const handled = handleQuestionAction(id, task.questions ?? [], this.questionHost(task), this.shadowRoot!);
+      if (handled) void this.updateComplete.then(() => syncRadioFocus(this.shadowRoot!));
+      return handled;
+    }
+    if (!onStage) return false;
+    const [verb, arg, step] = id.split(':');
+    switch (verb) {
+      case 'tool':
+        return this.setTool(arg as Tool);
+      case 'label':
+        return this.pickLabel(arg!);
+      case 'next-region':
+      case 'previous-region':
+        return this.cycle(verb === 'next-region' ? 1 : -1);
+      case 'move':
+      case 'resize':
+        return this.arrow(verb, arg!, Number(step));
+      case 'place':
+      case 'place-occluded':
+        return this.place(verb === 'place-occluded');
+      case 'skip-keypoint':
+        return this.skipKeypoint();
+      case 'remove-point':
+        return this.removePointOrRegion();
+      case 'delete':
+        return this.deleteSelected();
+      case 'cancel':
+        return this.cancel();
+      case 'duplicate':
+        return this.duplicateSelected();
+      case 'hide':
+      case 'lock':
+        return this.toggleFlag(verb);
+      case 'zoom-in':
+        this.stage.zoomBy(1.25);
+        return true;
+      case 'zoom-out':
+        this.stage.zoomBy(0.8);
+        return true;
+      case 'zoom-fit':
+        this.stage.fit();
+        return true;
+      case 'zoom-100':
+        this.stage.actualSize();
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  protected override focusError(error: ValidationError): void {
+    const answer = /^\/result\/answers\/([^/]+)/.exec(error.path)?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (answer) {
+      const element = this.shadowRoot?.querySelector(`[data-question="${CSS.escape(answer)}"]`) ?? null;
+      if (focusQuestion(element)) return;
+    }
+    const index = /^\/result\/regions\/(\d+)/.exec(error.path)?.[1];
+    const region = index !== undefined ? this.result?.regions[Number(index)] : undefined;
+    if (region) {
+      this.select([region.id]);
+      this.stage.centerOn(center(region));
+      this.stageRef.value?.focus();
+      return;
+    }
+    super.focusError(error);
+  }
+
+  protected override compare(reference: ImageResult, result: ImageResult): FeedbackItem[] {
+    // Each reference region against the worker's best match of the same label (IoU on bounds).
+    const items: FeedbackItem[] = reference.regions.map((gold, i) => {
+      let best = 0;
+      for (const r of result.regions)
+        if (r.label === gold.label) best = Math.max(best, iou(regionBounds(gold), regionBounds(r)));
+      const name = this.labelName(gold.label);
+      return {
+        label: this.t('imageLabeler.training.region', { index: i + 1, label: name }),
+        agree: best >= 0.5,
+        detail: this.t('imageLabeler.training.iou', { iou: Math.round(best * 100) }),
+      };
+    });
+    const extra = result.regions.length - reference.regions.length;
+    if (extra > 0) items.push({ label: this.t('imageLabeler.training.extra', { count: extra }), agree: false });
+    return [...items, ...super.compare(reference, result)];
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Lifecycle
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const task = this.parsedTask;
+    const container = this.stageRef.value;
+    const result = this.result;
+    if (!task || !container || !result || !this.bitmap) {
+      this.attached = false;
+      return;
+    }
+    if (!this.attached) {
+      this.adoptLabelColours(task);
+      this.stage.attach(container);
+      this.stage.setOptions({
+        minBox: { width: task.constraints?.minBoxWidth ?? 1, height: task.constraints?.minBoxHeight ?? 1 },
+        keypoints: task.keypoints
+          ? { names: task.keypoints.names, edges: task.keypoints.edges as Array<[number, number]> | undefined }
+          : undefined,
+      });
+      this.stage.setImage(this.bitmap, this.natural);
+      this.attached = true;
+      this.lastRegions = undefined;
+    }
+    if (result.regions !== this.lastRegions || (changed as Map<PropertyKey, unknown>).has('selected')) {
+      this.stage.setRegions(result.regions, this.styles(task), { hidden: this.hiddenIds, locked: this.lockedIds });
+      this.lastRegions = result.regions;
+    }
+    this.stage.setSelection(this.selected);
+    this.stage.setTool(this.tool, { label: this.activeLabel });
+    this.stage.setReadonly(!this.editable);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Edits
+
+  /**
+   * Label colours come from the task; a strict CSP forbids `style=` attributes, so they go into
+   * a constructed stylesheet (colours are validated #rgb/#rrggbb values, nothing else).
+   */
+  private adoptLabelColours(task: TaskOf<'image'>): void {
+    const root = this.shadowRoot;
+    if (!root) return;
+    const sheet = (this.labelSheet ??= new CSSStyleSheet());
+    const rules = [...this.styles(task).values()].map(
+      (style, i) => `[data-label-index="${i}"] { --label-color: ${style.color}; }`,
+    );
+    sheet.replaceSync(rules.join('\n'));
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
+  private styles(task: TaskOf<'image'>): Map<string, LabelStyle> {
+    return new Map(task.labels.map((l, i) => [l.id, { name: l.name, color: l.color ?? PALETTE[i % PALETTE.length]! }]));
+  }
+
+  private labelName(id: string): string {
+    return this.parsedTask?.labels.find((l) => l.id === id)?.name ?? id;
+  }
+
+  private describe(region: Region): string {
+    const index = (this.result?.regions.indexOf(region) ?? 0) + 1;
+    const b = regionBounds(region);
+    const label = this.labelName(region.label);
+    const at = { x: Math.round(b.x), y: Math.round(b.y), w: Math.round(b.width), h: Math.round(b.height) };
+    if (region.type === 'bbox') return this.t('imageLabeler.describe.bbox', { index, label, ...at });
+    if (region.type === 'polygon')
+      return this.t('imageLabeler.describe.polygon', { index, label, points: region.points.length, ...at });
+    return this.t('imageLabeler.describe.keypoints', {
+      index,
+      label,
+      placed: region.keypoints.length,
+      total: this.parsedTask?.keypoints?.names.length ?? 0,
+      ...at,
+    });
+  }
+
+  private announce(message: string): void {
+    // Re-announce identical messages: a live region only speaks when its text changes.
+    this.announcement = this.announcement === message ? `${message}\u00a0` : message;
+  }
+
+  private setRegions(regions: Region[], announce?: Region): void {
+    const result = this.result!;
+    if (this.commit({ ...result, regions }) && announce) this.announce(this.describe(announce));
+  }
+
+  private handleDraw(shape: DrawnShape): void {
+    const result = this.result;
+    const label = this.activeLabel;
+    if (!result || !label) {
+      this.announce(this.t('imageLabeler.pickLabelFirst'));
+      return;
+    }
+    const id = nextRegionId(result.regions);
+    let region: Region;
+    if (shape.type === 'bbox') {
+      const b = shape.bbox;
+      region = {
+        id,
+        type: 'bbox',
+        label,
+        bbox: { x: tidy(b.x), y: tidy(b.y), width: tidy(b.width), height: tidy(b.height) },
+        origin: 'worker',
+      };
+    } else if (shape.type === 'polygon') {
+      region = {
+        id,
+        type: 'polygon',
+        label,
+        points: shape.points.map(([x, y]) => [tidy(x), tidy(y)] as [number, number]),
+        origin: 'worker',
+      };
+    } else {
+      region = {
+        id,
+        type: 'keypoints',
+        label,
+        keypoints: shape.keypoints.map((k) => ({ ...k, x: tidy(k.x), y: tidy(k.y) })),
+        origin: 'worker',
+      };
+    }
+    this.setRegions([...result.regions, region], region);
+    this.selected = [id];
+  }
+
+  private handleEdit(changes: Array<{ id: string; region: Region }>): void {
+    const result = this.result;
+    if (!result) return;
+    const byId = new Map(changes.map((c) => [c.id, c.region]));
+    const regions = result.regions.map((r) =>
+      byId.has(r.id) && !this.lockedIds.has(r.id) ? touched(tidyRegion(byId.get(r.id)!)) : r,
+    );
+    const last = regions.find((r) => r.id === changes[changes.length - 1]?.id);
+    this.setRegions(regions, last);
+  }
+
+  private select(ids: string[]): void {
+    this.selected = ids;
+    const region = ids.length === 1 ? this.result?.regions.find((r) => r.id === ids[0]) : undefined;
+    if (region) {
+      this.announce(this.describe(region));
+      this.activeLabel = region.label;
+    } else if (ids.length > 1) {
+      this.announce(this.t('imageLabeler.selectedMany', { count: ids.length }));
+    }
+  }
+
+  private setTool(tool: Tool): boolean {
+    if (tool !== 'select' && !this.parsedTask?.tools.includes(tool)) return false;
+    this.tool = tool;
+    this.draft = undefined;
+    this.stage.setDraft(null);
+    if (tool !== 'select') {
+      this.cursor ??= { x: this.natural.width / 2, y: this.natural.height / 2 };
+      this.stage.setCursor(this.cursor);
+    } else {
+      this.stage.setCursor(null);
+    }
+    this.announce(this.t('imageLabeler.toolChosen', { tool: this.t(`imageLabeler.tool.${tool}`) }));
+    return true;
+  }
+
+  private pickLabel(id: string): boolean {
+    const result = this.result!;
+    this.activeLabel = id;
+    const targets = new Set(this.selected);
+    if (targets.size && this.editable) {
+      const regions = result.regions.map((r) =>
+        targets.has(r.id) && !this.lockedIds.has(r.id) ? touched({ ...r, label: id }) : r,
+      );
+      const changed = regions.find((r, i) => r !== result.regions[i]);
+      if (changed) this.setRegions(regions, changed);
+      return true;
+    }
+    this.announce(this.t('imageLabeler.labelChosen', { label: this.labelName(id) }));
+    return true;
+  }
+
+  private cycle(direction: 1 | -1): boolean {
+    const regions = (this.result?.regions ?? []).filter((r) => !this.hiddenIds.has(r.id));
+    if (!regions.length) return false;
+    const current = regions.findIndex((r) => r.id === this.selected[0]);
+    const next = current + direction;
+    // Past either end, Tab leaves the stage as usual.
+    if (current >= 0 && (next < 0 || next >= regions.length)) {
+      this.select([]);
+      return false;
+    }
+    const region = regions[current < 0 ? (direction === 1 ? 0 : regions.length - 1) : next]!;
+    this.select([region.id]);
+    this.stage.centerOn(center(region));
+    return true;
+  }
+
+  private arrow(verb: string, arrow: string, step: number): boolean {
+    const dx = arrow === 'ArrowLeft' ? -step : arrow === 'ArrowRight' ? step : 0;
+    const dy = arrow === 'ArrowUp' ? -step : arrow === 'ArrowDown' ? step : 0;
+    const result = this.result!;
+    if (this.tool !== 'select' && verb === 'move') {
+      // Drawing by keyboard: the arrows move the crosshair, in image pixels.
+      const p = this.cursor ?? { x: this.natural.width / 2, y: this.natural.height / 2 };
+      this.cursor = {
+        x: Math.min(this.natural.width, Math.max(0, p.x + dx)),
+        y: Math.min(this.natural.height, Math.max(0, p.y + dy)),
+      };
+      this.stage.setCursor(this.cursor);
+      this.previewDraft();
+      return true;
+    }
+    const targets = new Set(this.selected.filter((id) => !this.lockedIds.has(id)));
+    if (!targets.size) {
+      if (verb !== 'move') return false;
+      this.stage.panBy(-dx * 10, -dy * 10);
+      return true;
+    }
+    if (!this.editable) return true;
+    const regions = result.regions.map((r) =>
+      targets.has(r.id) ? (verb === 'move' ? nudge(r, dx, dy, this.natural) : resizeBy(r, dx, dy, this.natural)) : r,
+    );
+    const changed = regions.find((r, i) => r !== result.regions[i]);
+    if (changed) this.setRegions(regions, changed);
+    return true;
+  }
+
+  private place(occluded: boolean): boolean {
+    if (this.tool === 'select' || !this.cursor || !this.editable) return false;
+    const p = { x: tidy(this.cursor.x), y: tidy(this.cursor.y) };
+    const draft = this.draft;
+    if (this.tool === 'bbox') {
+      if (!draft || draft.type !== 'bbox') {
+        this.draft = { type: 'bbox', corner: p };
+        this.announce(this.t('imageLabeler.firstCorner', { x: Math.round(p.x), y: Math.round(p.y) }));
+      } else {
+        const bbox = {
+          x: Math.min(draft.corner.x, p.x),
+          y: Math.min(draft.corner.y, p.y),
+          width: Math.abs(p.x - draft.corner.x),
+          height: Math.abs(p.y - draft.corner.y),
+        };
+        const min = this.parsedTask?.constraints;
+        if (bbox.width < (min?.minBoxWidth ?? 1) || bbox.height < (min?.minBoxHeight ?? 1)) {
+          this.announce(this.t('imageLabeler.tooSmall'));
+          return true;
+        }
+        this.draft = undefined;
+        this.stage.setDraft(null);
+        this.handleDraw({ type: 'bbox', bbox });
+        return true;
+      }
+    } else if (this.tool === 'polygon') {
+      const points = draft?.type === 'polygon' ? draft.points : [];
+      const first = points[0];
+      // Enter on the first point (or Shift+Enter) closes the polygon.
+      if ((occluded || (first && first[0] === p.x && first[1] === p.y)) && points.length >= 3) {
+        this.draft = undefined;
+        this.stage.setDraft(null);
+        this.handleDraw({ type: 'polygon', points });
+        return true;
+      }
+      this.draft = { type: 'polygon', points: [...points, [p.x, p.y]] };
+      this.announce(this.t('imageLabeler.pointAdded', { count: this.draft.points.length }));
+    } else {
+      const names = this.parsedTask?.keypoints?.names ?? [];
+      const kp = draft?.type === 'keypoints' ? draft : { type: 'keypoints' as const, keypoints: [], next: 0 };
+      const name = names[kp.next];
+      if (name === undefined) return true;
+      this.draft = {
+        type: 'keypoints',
+        keypoints: [...kp.keypoints, { name, x: p.x, y: p.y, visible: !occluded }],
+        next: kp.next + 1,
+      };
+      this.advanceKeypoints();
+    }
+    this.previewDraft();
+    return true;
+  }
+
+  private skipKeypoint(): boolean {
+    if (this.tool !== 'keypoints' || !this.editable) return false;
+    const kp = this.draft?.type === 'keypoints' ? this.draft : { type: 'keypoints' as const, keypoints: [], next: 0 };
+    this.draft = { ...kp, next: kp.next + 1 };
+    this.advanceKeypoints();
+    this.previewDraft();
+    return true;
+  }
+
+  private advanceKeypoints(): void {
+    const draft = this.draft;
+    const names = this.parsedTask?.keypoints?.names ?? [];
+    if (draft?.type !== 'keypoints') return;
+    if (draft.next >= names.length) {
+      this.draft = undefined;
+      this.stage.setDraft(null);
+      if (draft.keypoints.length) this.handleDraw({ type: 'keypoints', keypoints: draft.keypoints });
+      return;
+    }
+    this.announce(this.t('imageLabeler.nextKeypoint', { name: names[draft.next]! }));
+  }
+
+  private previewDraft(): void {
+    const draft = this.draft;
+    const cursor = this.cursor;
+    if (!draft || !cursor) return this.stage.setDraft(null);
+    if (draft.type === 'bbox') {
+      const c = draft.corner;
+      this.stage.setDraft({
+        type: 'bbox',
+        bbox: {
+          x: Math.min(c.x, cursor.x),
+          y: Math.min(c.y, cursor.y),
+          width: Math.abs(cursor.x - c.x),
+          height: Math.abs(cursor.y - c.y),
+        },
+      });
+    } else if (draft.type === 'polygon') {
+      this.stage.setDraft({ type: 'polygon', points: [...draft.points, [cursor.x, cursor.y]] });
+    } else {
+      this.stage.setDraft({ type: 'keypoints', keypoints: draft.keypoints });
+    }
+  }
+
+  private removePointOrRegion(): boolean {
+    if (this.draft?.type === 'polygon') {
+      const points = this.draft.points.slice(0, -1);
+      this.draft = points.length ? { type: 'polygon', points } : undefined;
+      this.previewDraft();
+      this.announce(this.t('imageLabeler.pointRemoved', { count: points.length }));
+      return true;
+    }
+    if (this.tool === 'polygon' && this.stage.undoDraftPoint()) return true;
+    return this.deleteSelected();
+  }
+
+  private deleteSelected(): boolean {
+    const result = this.result!;
+    const targets = new Set(this.selected.filter((id) => !this.lockedIds.has(id)));
+    if (!targets.size || !this.editable) return false;
+    const regions = result.regions.filter((r) => !targets.has(r.id));
+    if (this.commit({ ...result, regions })) this.announce(this.t('imageLabeler.deleted', { count: targets.size }));
+    this.selected = [];
+    return true;
+  }
+
+  private cancel(): boolean {
+    if (this.draft) {
+      this.draft = undefined;
+      this.stage.setDraft(null);
+      this.announce(this.t('imageLabeler.cancelled'));
+      return true;
+    }
+    if (this.selected.length) {
+      this.select([]);
+      return true;
+    }
+    return false;
+  }
+
+  private duplicateSelected(): boolean {
+    const result = this.result!;
+    if (!this.selected.length || !this.editable) return false;
+    const regions = [...result.regions];
+    const ids: string[] = [];
+    for (const id of this.selected) {
+      const source = result.regions.find((r) => r.id === id);
+      if (!source) continue;
+      const copy = duplicate(source, nextRegionId(regions), 10, this.natural);
+      regions.push(copy);
+      ids.push(copy.id);
+    }
+    this.setRegions(regions, regions[regions.length - 1]);
+    this.selected = ids;
+    return true;
+  }
+
+  private toggleFlag(flag: 'hide' | 'lock'): boolean {
+    const set = flag === 'hide' ? this.hiddenIds : this.lockedIds;
+    const ids = this.selected.length ? this.selected : [];
+    if (!ids.length) return false;
+    const on = !ids.every((id) => set.has(id));
+    for (const id of ids) {
+      if (on) set.add(id);
+      else set.delete(id);
+    }
+    this.lastRegions = undefined; // redraw the scene with the new flags
+    this.announce(
+      this.t(
+        flag === 'hide'
+          ? on
+            ? 'imageLabeler.hidden'
+            : 'imageLabeler.shown'
+          : on
+            ? 'imageLabeler.locked'
+            : 'imageLabeler.unlocked',
+        { count: ids.length },
+      ),
+    );
+    this.requestUpdate();
+    return true;
+  }
+
+  private setAttribute_(region: Region, attribute: AttributeDef, value: boolean | string | undefined): void {
+    const result = this.result!;
+    const attributes = { ...region.attributes };
+    if (value === undefined || value === '' || value === false) delete attributes[attribute.id];
+    else attributes[attribute.id] = value;
+    const { attributes: _previous, ...rest } = region;
+    const next = touched(Object.keys(attributes).length ? { ...rest, attributes } : rest) as Region;
+    this.setRegions(
+      result.regions.map((r) => (r.id === region.id ? next : r)),
+      next,
+    );
+  }
+
+  /** The engine's own keys first (Space pans, Enter/Backspace/Escape act on a pointer draft). */
+  private handleStageKeydown = (event: KeyboardEvent): void => {
+    if (this.stage.handleKeyDown(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
+
+  private handleStageKeyup = (event: KeyboardEvent): void => {
+    if (this.stage.handleKeyUp(event)) event.preventDefault();
+  };
+
+  private questionHost(task: TaskOf<'image'>): QuestionHost {
+    return {
+      answers: this.result!.answers,
+      taskId: task.id,
+      t: this.locale.t,
+      dir: this.locale.dir,
+      editable: this.editable,
+      setAnswer: (questionId, answer, options) => {
+        this.commit(this.withAnswer(this.result!, questionId, answer), options);
+      },
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Rendering
+
+  protected renderSurface(task: TaskOf<'image'>, result: ImageResult): TemplateResult {
+    const selected = this.selected.length === 1 ? result.regions.find((r) => r.id === this.selected[0]) : undefined;
+    return html`
+      <div class="labeler">
+        ${this.renderToolbar(task)}
+        <div class="workspace">
+          <div
+            class="stage"
+            part="stage"
+            tabindex="0"
+            role="application"
+            aria-roledescription=${this.t('imageLabeler.stage.role')}
+            aria-label=${task.image.alt ? this.t('imageLabeler.stage.labelAlt', { alt: task.image.alt }) : this.t('imageLabeler.stage.label')}
+            aria-describedby="stage-help"
+            @keydown=${this.handleStageKeydown}
+            @keyup=${this.handleStageKeyup}
+            @blur=${() => this.stage.handleBlur()}
+            ${ref(this.stageRef)}
+          ></div>
+          <p id="stage-help" class="visually-hidden">${this.t('imageLabeler.stage.help')}</p>
+          <aside class="side">
+            ${this.renderRegionList(task, result)} ${selected ? this.renderRegionDetails(task, selected) : nothing}
+            ${
+              task.questions?.length
+                ? html`<section class="questions" aria-label=${this.t('imageLabeler.questions')}>
+                    ${task.questions.map((q) => renderQuestion(q, this.questionHost(task)))}
+                  </section>`
+                : nothing
+            }
+          </aside>
+        </div>
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      </div>
+    `;
+  }
+
+  private renderToolbar(task: TaskOf<'image'>): TemplateResult {
+    const zoom = this.viewport ? Math.round(this.viewport.zoom * 100) : 100;
+    const tools: Tool[] = ['select', ...task.tools];
+    return html`
+      <div class="toolbar" part="toolbar" role="toolbar" aria-label=${this.t('imageLabeler.toolbar')}>
+        <div class="group" role="radiogroup" aria-label=${this.t('imageLabeler.tools')}>
+          ${tools.map(
+            (tool) =>
+              html`<button
+                type="button"
+                role="radio"
+                aria-checked=${this.tool === tool ? 'true' : 'false'}
+                class="tool ${this.tool === tool ? 'active' : ''}"
+                ?disabled=${!this.editable && tool !== 'select'}
+                @click=${() => this.setTool(tool)}
+              >
+                ${this.t(`imageLabeler.tool.${tool}`)} <kbd aria-hidden="true">${TOOL_KEYS[tool].slice(3)}</kbd>
+              </button>`,
+          )}
+        </div>
+        ${
+          task.labels.length
+            ? html`<div class="group labels" role="radiogroup" aria-label=${this.t('imageLabeler.labels')}>
+                ${task.labels.map((l, i) => this.renderLabelButton(l, i))}
+              </div>`
+            : nothing
+        }
+        <div class="group zoom" role="group" aria-label=${this.t('imageLabeler.zoom')}>
+          <button
+            type="button"
+            class="icon-button"
+            @click=${() => this.stage.zoomBy(0.8)}
+            aria-label=${this.t('imageLabeler.action.zoomOut')}
+          >
+            &#x2212;
+          </button>
+          <output class="zoom-level" aria-live="off">${zoom}%</output>
+          <button
+            type="button"
+            class="icon-button"
+            @click=${() => this.stage.zoomBy(1.25)}
+            aria-label=${this.t('imageLabeler.action.zoomIn')}
+          >
+            +
+          </button>
+          <button type="button" @click=${() => this.stage.fit()}>${this.t('imageLabeler.fit')}</button>
+          <button type="button" @click=${() => this.stage.actualSize()}>100%</button>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderLabelButton(label: Label, index: number): TemplateResult {
+    const color = label.color ?? PALETTE[index % PALETTE.length]!;
+    const key = label.hotkey ?? (index < 9 ? String(index + 1) : '');
+    return html`<button
+      type="button"
+      role="radio"
+      aria-checked=${this.activeLabel === label.id ? 'true' : 'false'}
+      class="label ${this.activeLabel === label.id ? 'active' : ''}"
+      data-color=${color}
+      @click=${() => this.pickLabel(label.id)}
+    >
+      <span class="swatch" data-label-index=${index} aria-hidden="true"></span>${label.name}
+      ${key ? html`<kbd aria-hidden="true">${key.toUpperCase()}</kbd>` : nothing}
+    </button>`;
+  }
+
+  private renderRegionList(task: TaskOf<'image'>, result: ImageResult): TemplateResult {
+    const counts = countByLabel(result.regions);
+    return html`
+      <section class="regions" part="regions" aria-labelledby="regions-title">
+        <h3 id="regions-title">${this.t('imageLabeler.regions', { count: result.regions.length })}</h3>
+        <p class="counts">
+          ${task.labels
+            .filter((l) => counts.has(l.id))
+            .map(
+              (l) =>
+                html`<span class="count"
+                  ><span class="swatch" data-label-index=${task.labels.indexOf(l)} aria-hidden="true"></span>${l.name}
+                  ${counts.get(l.id)}</span
+                >`,
+            )}
+        </p>
+        ${
+          result.regions.length
+            ? html`<lit-virtualizer
+                class="region-list"
+                role="listbox"
+                aria-labelledby="regions-title"
+                .items=${result.regions}
+                .renderItem=${(region: Region, index: number) => this.renderRegionRow(task, region, index)}
+              ></lit-virtualizer>`
+            : html`<p class="status">${this.t('imageLabeler.noRegions')}</p>`
+        }
+      </section>
+    `;
+  }
+
+  private renderRegionRow(task: TaskOf<'image'>, region: Region, index: number): TemplateResult {
+    const selected = this.selected.includes(region.id);
+    const b = regionBounds(region);
+    return html`<div
+      class="region-row ${selected ? 'selected' : ''} ${this.hiddenIds.has(region.id) ? 'is-hidden' : ''}"
+      role="option"
+      aria-selected=${selected ? 'true' : 'false'}
+      tabindex="-1"
+      @click=${(e: MouseEvent) => {
+        this.select(e.shiftKey ? [...new Set([...this.selected, region.id])] : [region.id]);
+        this.stage.centerOn(center(region));
+      }}
+    >
+      <span
+        class="swatch"
+        data-label-index=${task.labels.findIndex((l) => l.id === region.label)}
+        aria-hidden="true"
+      ></span>
+      <span class="row-main">${index + 1}. ${this.labelName(region.label)}</span>
+      <span class="row-meta"
+        >${this.t(`imageLabeler.type.${region.type}`)} ${Math.round(b.width)}&#xD7;${Math.round(b.height)}</span
+      >
+      ${region.origin === 'prefill' ? html`<span class="badge">${this.t(region.modified ? 'imageLabeler.prefillModified' : 'imageLabeler.prefill')}</span>` : nothing}
+      ${this.lockedIds.has(region.id) ? html`<span class="badge">${this.t('imageLabeler.lockedBadge')}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderRegionDetails(task: TaskOf<'image'>, region: Region): TemplateResult {
+    const attributes = (task.attributes ?? []).filter((a) => !a.labels || a.labels.includes(region.label));
+    return html`
+      <section class="details" aria-label=${this.t('imageLabeler.details')}>
+        <p class="describe">${this.describe(region)}</p>
+        <label class="field">
+          ${this.t('imageLabeler.labelField')}
+          <select
+            ?disabled=${!this.editable || this.lockedIds.has(region.id)}
+            @change=${(e: Event) => this.pickLabel((e.target as HTMLSelectElement).value)}
+          >
+            ${task.labels.map((l) => html`<option value=${l.id} ?selected=${l.id === region.label}>${l.name}</option>`)}
+          </select>
+        </label>
+        ${attributes.map((a) => this.renderAttribute(region, a))}
+        <div class="row-actions">
+          <button type="button" ?disabled=${!this.editable} @click=${() => this.duplicateSelected()}>
+            ${this.t('imageLabeler.action.duplicate')}
+          </button>
+          <button type="button" @click=${() => this.toggleFlag('hide')}>
+            ${this.t(this.hiddenIds.has(region.id) ? 'imageLabeler.show' : 'imageLabeler.action.hide')}
+          </button>
+          <button type="button" @click=${() => this.toggleFlag('lock')}>
+            ${this.t(this.lockedIds.has(region.id) ? 'imageLabeler.unlock' : 'imageLabeler.action.lock')}
+          </button>
+          <button
+            type="button"
+            class="danger"
+            ?disabled=${!this.editable || this.lockedIds.has(region.id)}
+            @click=${() => this.deleteSelected()}
+          >
+            ${this.t('imageLabeler.action.delete')}
+          </button>
+        </div>
+      </section>
+    `;
+  }
+
+  private renderAttribute(region: Region, attribute: AttributeDef): TemplateResult {
+    const value = region.attributes?.[attribute.id];
+    const disabled = !this.editable || this.lockedIds.has(region.id);
+    if (attribute.type === 'boolean') {
+      return html`<label class="field check">
+        <input
+          type="checkbox"
+          .checked=${value === true}
+          ?disabled=${disabled}
+          @change=${(e: Event) => this.setAttribute_(region, attribute, (e.target as HTMLInputElement).checked)}
+        />
+        ${attribute.label}
+      </label>`;
+    }
+    if (attribute.type === 'choice') {
+      return html`<label class="field">
+        ${attribute.label}
+        <select
+          ?disabled=${disabled}
+          @change=${(e: Event) => this.setAttribute_(region, attribute, (e.target as HTMLSelectElement).value || undefined)}
+        >
+          <option value="" ?selected=${value === undefined}>&#x2014;</option>
+          ${(attribute.options ?? []).map((o) => html`<option value=${o.id} ?selected=${value === o.id}>${o.label}</option>`)}
+        </select>
+      </label>`;
+    }
+    return html`<label class="field">
+      ${attribute.label}
+      <input
+        type="text"
+        .value=${typeof value === 'string' ? value : ''}
+        ?readonly=${disabled}
+        @change=${(e: Event) => this.setAttribute_(region, attribute, (e.target as HTMLInputElement).value)}
+      />
+    </label>`;
+  }
+}
+
+function center(region: Region): Point {
+  const b = regionBounds(region);
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+function tidyRegion(region: Region): Region {
+  if (region.type === 'bbox')
+    return {
+      ...region,
+      bbox: {
+        x: tidy(region.bbox.x),
+        y: tidy(region.bbox.y),
+        width: tidy(region.bbox.width),
+        height: tidy(region.bbox.height),
+      },
+    };
+  if (region.type === 'polygon')
+    return { ...region, points: region.points.map(([x, y]) => [tidy(x), tidy(y)] as [number, number]) };
+  return { ...region, keypoints: region.keypoints.map((k) => ({ ...k, x: tidy(k.x), y: tidy(k.y) })) };
+}
+
+/** A label hotkey from the task ("q", "3", "KeyQ") as a binding on KeyboardEvent.code. */
+function hotkeyBinding(hotkey: string): string {
+  if (/^[A-Za-z]$/.test(hotkey)) return `Key${hotkey.toUpperCase()}`;
+  if (/^[0-9]$/.test(hotkey)) return `Digit${hotkey}`;
+  return hotkey;
 }

@@ -37,6 +37,17 @@ export type DrawnShape =
   | { type: 'polygon'; points: Array<[number, number]> }
   | { type: 'keypoints'; keypoints: Keypoint[] };
 
+/** A shape being drawn with the pointer, before it is finished. */
+export type Draft =
+  /** Click-click box: the first corner is placed. */
+  | { type: 'bbox'; corner: [number, number] }
+  | { type: 'polygon'; points: Array<[number, number]> }
+  /** `next`: index in `StageOptions.keypoints.names` of the keypoint the next click places. */
+  | { type: 'keypoints'; keypoints: Keypoint[]; next: number };
+
+/** Why a pointer gesture did not produce a shape or an edit (for an announcement). */
+export type Refusal = 'too-small' | 'self-intersection' | 'too-few-points' | 'zero-area';
+
 /** Callbacks from the engine: user intent only, never echoes of `setRegions`. */
 export interface StageEvents {
   /** A shape was drawn (pointer). */
@@ -45,10 +56,19 @@ export interface StageEvents {
   onEdit(changes: Array<{ id: string; region: Region }>): void;
   /** The pointer selected regions (click, shift-click, rubber band) or cleared the selection. */
   onSelect(ids: string[]): void;
-  /** Zoom or pan changed (wheel, pinch, drag, keys through the element). */
+  /**
+   * Zoom or pan changed: wheel, pinch, drag, the element's own calls (keys), a resize that keeps
+   * the image fitted. The engine owns the viewport, so every change is reported.
+   */
   onViewport(viewport: Viewport): void;
-  /** A polygon being drawn changed (points so far), for announcements and Backspace. */
-  onDraftChange?(points: Array<[number, number]>): void;
+  /**
+   * The shape being drawn changed (a point added or removed, a keypoint placed or skipped, a
+   * first corner placed) or was dropped (`draft` null, `points` empty), for announcements and
+   * Backspace. `points`: polygon points, placed keypoints' positions, or the box's first corner.
+   */
+  onDraftChange?(points: Array<[number, number]>, draft: Draft | null): void;
+  /** A gesture was refused: a box below the minimum size, a crossing polygon edge, … */
+  onRefuse?(reason: Refusal): void;
 }
 
 export interface StageOptions {
@@ -56,6 +76,19 @@ export interface StageOptions {
   minBox?: { width: number; height: number };
   /** Keypoint names in order, and skeleton edges (index pairs), for the keypoints tool. */
   keypoints?: { names: string[]; edges?: Array<[number, number]> };
-  /** Coarse pointer (touch): larger handles, long-press closes a polygon. */
+  /** Coarse pointer (touch): larger handles, long-press closes a polygon. Default: `(pointer: coarse)`. */
   coarse?: boolean;
+  /**
+   * Plain wheel zooms (desktop labelling tools' habit). Default false: Ctrl/⌘ + wheel and trackpad
+   * pinch zoom, a plain wheel pans when zoomed in and otherwise scrolls the page (the widget sits
+   * in a host page and must not trap its scrolling).
+   */
+  wheelZoom?: boolean;
+  /** Regions smaller than this on screen (CSS px, both sides) get no name tag unless selected. Default 12. */
+  tagMinSize?: number;
+  /** Longest side of the copy of the image kept for drawing (larger images are downscaled). Default 4096. */
+  maxImageSide?: number;
 }
+
+/** How the next keypoint is placed: seen, or hidden behind something (`visible: false`). */
+export type KeypointVisibility = 'visible' | 'occluded';

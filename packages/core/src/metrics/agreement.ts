@@ -49,7 +49,7 @@ function canonicalAnswer(question: Question, value: unknown): string {
       if (typeof value === 'string') return stable(value.normalize('NFC').trim().replace(/\s+/gu, ' '));
       break;
     case 'pairwise':
-      if (value && typeof value === 'object' && 'choice' in value) return stable((value as { choice: unknown }).choice);
+      if (value && typeof value === 'object' && 'choice' in value) return stable(value.choice);
       break;
     case 'ranking':
       if (Array.isArray(value)) {

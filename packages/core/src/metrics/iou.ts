@@ -7,13 +7,16 @@
  * gives the area of their intersection even when B is concave (the spurious edges the algorithm
  * adds run back and forth along the triangle's sides and enclose no area). O(n·m) per pair.
  */
-import type { BBox, BBoxRegion, PolygonRegion } from '../model/types.js';
+import type { BBox, Region } from '../model/types.js';
 
 /** A point as stored in polygon regions: `[x, y]`. */
 type Pt = readonly [number, number];
 
-/** What {@link iou} compares: a box, a bbox or polygon region, or a polygon's points. */
-export type IoUShape = BBox | BBoxRegion | PolygonRegion | ReadonlyArray<readonly [number, number]>;
+/**
+ * What {@link iou} compares: a box, a region, or a polygon's points. Any region type is accepted
+ * so that `Region` values need no narrowing, but keypoints regions have no area and throw.
+ */
+export type IoUShape = BBox | Region | ReadonlyArray<readonly [number, number]>;
 
 interface Bounds {
   x1: number;
@@ -43,22 +46,21 @@ export function polygonAreaOf(points: ReadonlyArray<readonly [number, number]>):
 export function iou(a: IoUShape, b: IoUShape): number {
   const sa = shapeOf(a);
   const sb = shapeOf(b);
-  if (!Array.isArray(sa) && !Array.isArray(sb)) return boxIoU(sa as Bounds, sb as Bounds);
-  const pa = Array.isArray(sa) ? (sa as Pt[]) : corners(sa as Bounds);
-  const pb = Array.isArray(sb) ? (sb as Pt[]) : corners(sb as Bounds);
-  return polygonIoU(pa, pb);
+  if ('x1' in sa && 'x1' in sb) return boxIoU(sa, sb);
+  return polygonIoU('x1' in sa ? corners(sa) : sa, 'x1' in sb ? corners(sb) : sb);
 }
 
-function shapeOf(s: IoUShape): Bounds | Pt[] {
-  if (Array.isArray(s)) return s as Pt[];
-  const shape = s as BBox | BBoxRegion | PolygonRegion | { type: string };
+function shapeOf(shape: IoUShape): Bounds | readonly Pt[] {
+  if (isPointList(shape)) return shape;
   if ('type' in shape) {
-    if (shape.type === 'polygon') return (shape as PolygonRegion).points;
-    if (shape.type === 'bbox') return edges((shape as BBoxRegion).bbox);
+    if (shape.type === 'polygon') return shape.points;
+    if (shape.type === 'bbox') return edges(shape.bbox);
     throw new TypeError(`iou: a ${String(shape.type)} region has no area`);
   }
-  return edges(shape as BBox);
+  return edges(shape);
 }
+
+const isPointList = (s: IoUShape): s is ReadonlyArray<readonly [number, number]> => Array.isArray(s);
 
 const edges = (b: BBox): Bounds => ({ x1: b.x, y1: b.y, x2: b.x + b.width, y2: b.y + b.height });
 
