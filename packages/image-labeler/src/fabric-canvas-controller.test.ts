@@ -648,6 +648,8 @@ describe('FabricCanvasController', () => {
         const from = pageOf(host, 500, 350);
         await sendMouse({ type: 'move', position: from });
         await sendMouse({ type: 'down' });
+        // Counted from the press: before it the scene may still repaint (the image's smaller copies arrive).
+        clears = 0;
         for (let i = 1; i <= 10; i++) {
           await sendMouse({ type: 'move', position: [from[0] + i * 5, from[1] + i * 2] });
           await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -684,6 +686,111 @@ describe('FabricCanvasController', () => {
     });
   });
 
+  describe('touch', () => {
+    /** A synthetic touch pointer event on the stage (the runner has no touch screen). */
+    function touch(el: StageTestHost, type: string, id: number, sx: number, sy: number): void {
+      const rect = el.stageRoot.getBoundingClientRect();
+      const target = el.stageRoot.querySelector('canvas.upper-canvas') as HTMLCanvasElement;
+      target.dispatchEvent(
+        new PointerEvent(type, {
+          pointerId: id,
+          pointerType: 'touch',
+          isPrimary: id === 1,
+          clientX: rect.left + sx,
+          clientY: rect.top + sy,
+          button: type === 'pointermove' ? -1 : 0,
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+        }),
+      );
+    }
+
+    it('pinches to zoom and pans with two fingers, the image point between them following them', async () => {
+      host = await mount();
+      const under = host.stage.screenToImage({ x: 400, y: 300 });
+      touch(host, 'pointerdown', 1, 300, 300);
+      touch(host, 'pointerdown', 2, 500, 300);
+      touch(host, 'pointermove', 2, 600, 300);
+      touch(host, 'pointermove', 2, 700, 300);
+      touch(host, 'pointerup', 2, 700, 300);
+      touch(host, 'pointerup', 1, 300, 300);
+      expect(host.stage.viewport.zoom).to.be.closeTo(1, 1e-9);
+      const now = host.stage.imageToScreen(under);
+      expect(now.x).to.be.closeTo(500, 1e-6);
+      expect(now.y).to.be.closeTo(300, 1e-6);
+      expect(host.log.draw).to.deep.equal([]);
+      expect(host.log.select).to.deep.equal([]);
+    });
+
+    it('closes a polygon with a long press on a coarse pointer', async () => {
+      host = await mount({ coarse: true });
+      host.stage.setTool('polygon', { label: 'car' });
+      for (const [x, y] of [
+        [100, 100],
+        [400, 100],
+        [300, 400],
+      ] as Array<[number, number]>) {
+        touch(host, 'pointerdown', 1, x, y);
+        touch(host, 'pointerup', 1, x, y);
+      }
+      expect((host.log.draft.at(-1) as Extract<Draft, { type: 'polygon' }>).points).to.have.length(3);
+      touch(host, 'pointerdown', 1, 600, 500);
+      await waitUntil(() => host.log.draw.length === 1, 'long press', { timeout: 2000 });
+      touch(host, 'pointerup', 1, 600, 500);
+      expect((host.log.draw[0] as Extract<DrawnShape, { type: 'polygon' }>).points).to.deep.equal([
+        [200, 200],
+        [800, 200],
+        [600, 800],
+      ]);
+      expect(host.stage.drafting).to.equal(false);
+    });
+  });
+
+  describe('more editing', () => {
+    it('drags one keypoint of a selected skeleton', async () => {
+      host = await mount({ keypoints: { names: ['head', 'hip'], edges: [[0, 1]] } });
+      const person: Region = {
+        id: 'k',
+        type: 'keypoints',
+        label: 'person',
+        keypoints: [
+          { name: 'head', x: 400, y: 200, visible: true },
+          { name: 'hip', x: 420, y: 600, visible: false },
+        ],
+      };
+      host.stage.setRegions([person], STYLES);
+      host.stage.setSelection(['k']);
+      await host.stage.rendered();
+      const head = pageOf(host, 400, 200);
+      await drag(head, [head[0] + 20, head[1] + 10], 4);
+      await waitUntil(() => host.log.edit.length === 1);
+      expect(host.log.edit[0]).to.deep.equal([
+        {
+          id: 'k',
+          region: {
+            ...person,
+            keypoints: [
+              { name: 'head', x: 440, y: 220, visible: true },
+              { name: 'hip', x: 420, y: 600, visible: false },
+            ],
+          },
+        },
+      ]);
+    });
+
+    it('abandons a draft with Escape, then leaves Escape to the element', async () => {
+      host = await mount();
+      host.stage.setTool('polygon', { label: 'car' });
+      await click(pageOf(host, 200, 200));
+      const escape = () => host.stage.handleKeyDown(new KeyboardEvent('keydown', { code: 'Escape', key: 'Escape' }));
+      expect(escape()).to.equal(true);
+      expect(host.log.draft.at(-1)).to.equal(null);
+      expect(host.stage.drafting).to.equal(false);
+      expect(escape()).to.equal(false);
+    });
+  });
+
   describe('large images and lifecycle', () => {
     it('shows a 12,000 × 9,000 image downscaled and reports full-resolution coordinates', async () => {
       const big = { width: 12000, height: 9000 };
@@ -713,6 +820,18 @@ describe('FabricCanvasController', () => {
         { x: 6000, y: 4500, width: 3000, height: 1500 },
         15,
       );
+    });
+
+    it('draws a lent ImageBitmap as it is, and copes with its owner closing it', async () => {
+      const bitmap = await createImageBitmap(imageBlob);
+      host = await mount({}, imageBlob, IMAGE);
+      await host.stage.setImage(bitmap, IMAGE);
+      await host.stage.rendered();
+      expect(isRed(scenePixel(host, 203, 153))).to.equal(true);
+      bitmap.close();
+      host.stage.zoomBy(2);
+      await host.stage.rendered();
+      expect(host.stage.viewport.zoom).to.equal(1);
     });
 
     it('disposes everything when the host leaves the page and rebuilds when it comes back', async () => {

@@ -231,8 +231,10 @@ export class FabricCanvasController implements ReactiveController {
 
   /**
    * Shows an image. `natural` is its size in natural pixels (the coordinate space of regions).
-   * Resolves once it is ready to draw (fitted to the stage the first time). A Blob avoids keeping
-   * a full-resolution decoded copy around; images larger than `maxImageSide` are drawn downscaled.
+   * Resolves once it is ready to draw (fitted to the stage the first time). An ImageBitmap of the
+   * natural size, at most `maxImageSide` a side, is drawn as it is (keep it open while shown);
+   * anything else is copied into one (downscaled past `maxImageSide`), after which the caller may
+   * drop its own decoded copy. A Blob avoids holding a full-resolution decoded copy at all.
    */
   async setImage(source: ImageBitmapSource | null, natural: Size): Promise<void> {
     const token = ++this.imageToken;
@@ -283,7 +285,7 @@ export class FabricCanvasController implements ReactiveController {
     const changed = tool !== this.tool;
     this.label = options.label;
     if (changed) {
-      this.cancelDraft();
+      this.resetDrafts(); // the element changed the tool: it knows the draft is gone
       this.cancelGesture();
       this.tool = tool;
       this.hoverId = null;
@@ -297,7 +299,8 @@ export class FabricCanvasController implements ReactiveController {
   setOptions(options: StageOptions): void {
     const coarseBefore = this.coarse;
     this.options = { ...this.options, ...options };
-    if (this.coarse !== coarseBefore) this.restyleLive();
+    // Handle sizes and skeleton edges are baked into the live objects.
+    if (this.coarse !== coarseBefore || 'keypoints' in options) this.restyleLive();
     if (options.maxImageSide !== undefined && this.source) void this.setImage(this.source, this.natural);
     this.invalidate('scene');
     this.invalidate('overlay');
@@ -308,7 +311,7 @@ export class FabricCanvasController implements ReactiveController {
     if (readonly === this.readonly) return;
     this.readonly = readonly;
     if (readonly) {
-      this.cancelDraft();
+      this.resetDrafts();
       this.cancelGesture();
     }
     this.applyToolToFabric();
@@ -434,11 +437,10 @@ export class FabricCanvasController implements ReactiveController {
     return true;
   }
 
-  /** Drops the shape being drawn. False when there was none. */
+  /** Drops the shape being drawn (no `onDraftChange`: the caller knows). False when there was none. */
   cancelDraft(): boolean {
     if (!this.drafting) return false;
     this.resetDrafts();
-    this.emitDraft();
     return true;
   }
 
@@ -473,7 +475,9 @@ export class FabricCanvasController implements ReactiveController {
           this.cancelGesture();
           return true;
         }
-        return this.cancelDraft();
+        if (!this.cancelDraft()) return false;
+        this.emitDraft();
+        return true;
       default:
         return false;
     }
@@ -565,6 +569,9 @@ export class FabricCanvasController implements ReactiveController {
     Object.assign(canvas.wrapperEl.style, { position: 'absolute', left: '0', top: '0' });
     // fabric makes its top canvas draggable for its own drag-and-drop; a native drag would steal our gestures.
     canvas.upperCanvasEl.setAttribute('draggable', 'false');
+    // fabric paints its top canvas only for its rubber band and free drawing, both unused here:
+    // invisible, the compositor skips it every frame; it still receives the pointer.
+    canvas.upperCanvasEl.style.opacity = '0';
     canvas.upperCanvasEl.setAttribute('aria-hidden', 'true');
     canvas.lowerCanvasEl.setAttribute('aria-hidden', 'true');
     canvas.on('object:modified', (e) => this.handleModified(e.target as LiveObject));
@@ -675,6 +682,11 @@ export class FabricCanvasController implements ReactiveController {
     if (!source || !(width > 0 && height > 0)) return;
     const maxSide = this.options.maxImageSide ?? 4096;
     const scale = Math.min(1, maxSide / Math.max(width, height));
+    if (scale === 1 && source instanceof ImageBitmap && source.width === width && source.height === height) {
+      // Drawn as it is: a copy would double the largest allocation of the stage.
+      this.pyramid = new ImagePyramid(source, { width, height }, false);
+      return;
+    }
     const base = await createImageBitmap(
       source,
       scale < 1
@@ -779,7 +791,9 @@ export class FabricCanvasController implements ReactiveController {
     }
     if (this.dirty.overlay && this.overlayCtx) {
       this.dirty.overlay = false;
-      this.paintOverlay(this.overlayCtx);
+      const drawn = this.paintOverlay(this.overlayCtx);
+      // An empty overlay is hidden: one layer fewer for the compositor while a region is dragged.
+      this.overlayCtx.canvas.style.visibility = drawn ? 'visible' : 'hidden';
     }
     if (this.dirty.live && this.canvas) {
       this.dirty.live = false;
@@ -788,10 +802,11 @@ export class FabricCanvasController implements ReactiveController {
     for (const resolve of this.frameWaiters.splice(0)) resolve();
   };
 
-  private paintOverlay(ctx: CanvasRenderingContext2D): void {
+  /** Repaints the overlay; false when it holds nothing. */
+  private paintOverlay(ctx: CanvasRenderingContext2D): boolean {
     const drawing = this.isDrawingTool;
     const hoverRegion = this.hoverId && !this.live.has(this.hoverId) ? this.index.get(this.hoverId) : undefined;
-    drawOverlay(ctx, {
+    return drawOverlay(ctx, {
       stage: this.stage,
       dpr: this.dpr,
       view: this.view,
@@ -890,8 +905,7 @@ export class FabricCanvasController implements ReactiveController {
       this.live.set(id, o);
       changed = true;
     }
-    const single =
-      this.live.size === 1 && this.tool === 'select' && !this.panKey ? [...this.live.values()][0] : undefined;
+    const single = this.live.size === 1 && this.tool === 'select' ? [...this.live.values()][0] : undefined;
     if (single) {
       if (canvas.getActiveObject() !== single) canvas.setActiveObject(single);
     } else if (canvas.getActiveObject()) {
@@ -1485,6 +1499,7 @@ export class FabricCanvasController implements ReactiveController {
     this.boxCorner = null;
     this.polygonPoints = [];
     this.keypointDraft = { placed: [], next: 0, steps: [] };
+    this.invalidate('overlay');
   }
 
   private emitDraft(): void {

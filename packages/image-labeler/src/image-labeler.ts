@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
-import '@lit-labs/virtualizer';
+// The directive, not <lit-virtualizer>: that element's unguarded define() would throw with two
+// copies of the library on one page (the contract says defining twice never throws).
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { AttributeDef, ImageResult, Keypoint, Label, Region, TaskOf, ValidationError } from '@tagwerk/core';
 import {
   MediaError,
@@ -177,18 +179,23 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
 
   protected override get actions(): WidgetAction[] {
     const task = this.parsedTask;
-    const tools = (task?.tools ?? []).map((tool) => ({
-      id: `tool:${tool}`,
-      label: `imageLabeler.tool.${tool}` as const,
-      keys: [TOOL_KEYS[tool]],
-    }));
     const labels = (task?.labels ?? []).slice(0, 9).map((l, i) => ({
       id: `label:${l.id}`,
       label: 'imageLabeler.action.label' as const,
       keys: [l.hotkey ? hotkeyBinding(l.hotkey) : `Digit${i + 1}`],
     }));
+    // A label hotkey chosen by the task wins over a tool's letter; the tool moves to Shift+letter.
+    const taken = new Set(labels.flatMap((l) => l.keys));
+    const toolKeys = (tool: Tool): string[] => [
+      taken.has(TOOL_KEYS[tool]) ? `Shift+${TOOL_KEYS[tool]}` : TOOL_KEYS[tool],
+    ];
+    const tools = (task?.tools ?? []).map((tool) => ({
+      id: `tool:${tool}`,
+      label: `imageLabeler.tool.${tool}` as const,
+      keys: toolKeys(tool),
+    }));
     return [
-      { id: 'tool:select', label: 'imageLabeler.tool.select', keys: [TOOL_KEYS.select] },
+      { id: 'tool:select', label: 'imageLabeler.tool.select', keys: toolKeys('select') },
       ...tools,
       ...labels,
       { id: 'next-region', label: 'imageLabeler.action.nextRegion', keys: ['Tab'] },
@@ -819,7 +826,7 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
                 ?disabled=${!this.editable && tool !== 'select'}
                 @click=${() => this.setTool(tool)}
               >
-                ${this.t(`imageLabeler.tool.${tool}`)} <kbd aria-hidden="true">${TOOL_KEYS[tool].slice(3)}</kbd>
+                ${this.t(`imageLabeler.tool.${tool}`)} <kbd aria-hidden="true">${this.toolHint(tool)}</kbd>
               </button>`,
           )}
         </div>
@@ -853,6 +860,12 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
         </div>
       </div>
     `;
+  }
+
+  /** The key shown on a tool button ("B", or "Shift+B" when a label took the letter). */
+  private toolHint(tool: Tool): string {
+    const action = this.actions.find((a) => a.id === `tool:${tool}`);
+    return (action?.keys[0] ?? TOOL_KEYS[tool]).replace('Key', '');
   }
 
   private renderLabelButton(label: Label, index: number): TemplateResult {
@@ -889,13 +902,13 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
         </p>
         ${
           result.regions.length
-            ? html`<lit-virtualizer
-                class="region-list"
-                role="listbox"
-                aria-labelledby="regions-title"
-                .items=${result.regions}
-                .renderItem=${(region: Region, index: number) => this.renderRegionRow(task, region, index)}
-              ></lit-virtualizer>`
+            ? html`<div class="region-list" role="listbox" aria-labelledby="regions-title">
+                ${virtualize({
+                  items: result.regions,
+                  renderItem: (region: Region, index: number) => this.renderRegionRow(task, region, index),
+                  scroller: true,
+                })}
+              </div>`
             : html`<p class="status">${this.t('imageLabeler.noRegions')}</p>`
         }
       </section>

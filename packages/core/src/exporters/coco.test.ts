@@ -3,7 +3,13 @@ import type { ImageAnnotation } from '../model/types.js';
 import { audioAnnotation, imageAnnotation, imageTask } from '../validate/test-fixtures.js';
 import { toCOCO } from './coco.js';
 
-const SCHEMA = { keypoints: ['nose', 'left_eye', 'right_eye'], skeleton: [[1, 2], [1, 3]] };
+const SCHEMA = {
+  keypoints: ['nose', 'left_eye', 'right_eye'],
+  skeleton: [
+    [1, 2],
+    [1, 3],
+  ],
+};
 
 describe('exporters: toCOCO', () => {
   it('writes images, annotations and categories (hand-checked)', () => {

@@ -194,7 +194,8 @@ function keypointFields(schema: KeypointSchema): Pick<COCOCategory, 'keypoints' 
 type RegionRecord = Omit<COCOAnnotation, 'id' | 'image_id' | 'category_id'>;
 
 function regionRecord(region: Region, schema: KeypointSchema | undefined, taskId: string): RegionRecord {
-  const attributes = region.attributes && Object.keys(region.attributes).length ? { attributes: { ...region.attributes } } : {};
+  const attributes =
+    region.attributes && Object.keys(region.attributes).length ? { attributes: { ...region.attributes } } : {};
   if (region.type === 'bbox') {
     const { x, y, width, height } = region.bbox;
     return { bbox: [x, y, width, height], area: width * height, iscrowd: 0, segmentation: [], ...attributes };
@@ -263,7 +264,11 @@ function fileNameOf(annotation: ImageAnnotation, task: ImageTask | undefined, op
 
 function taskList(tasks: TaskSource): ImageTask[] {
   const list: readonly Task[] =
-    tasks instanceof Map ? [...(tasks as ReadonlyMap<string, Task>).values()] : Array.isArray(tasks) ? tasks : [tasks as Task];
+    tasks instanceof Map
+      ? [...(tasks as ReadonlyMap<string, Task>).values()]
+      : Array.isArray(tasks)
+        ? tasks
+        : [tasks as Task];
   return list.filter((t): t is ImageTask => t?.kind === 'image');
 }
 

@@ -16,7 +16,10 @@ export function toSRT(annotation: Annotation, options: SRTOptions = {}): string 
     const lines = cue.lines.map((line) => line.replace(/-{2,}>/g, '->'));
     const speaker = cue.segment.speaker;
     if (options.speakers && speaker !== undefined) {
-      const name = nameOf(options.speakerNames, speaker).replace(/\s+/g, ' ').trim().replace(/-{2,}>/g, '->');
+      const name = nameOf(options.speakerNames, speaker)
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/-{2,}>/g, '->');
       lines[0] = `${name}: ${lines[0] ?? ''}`;
     }
     counter++;

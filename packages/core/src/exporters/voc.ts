@@ -42,7 +42,9 @@ export interface PascalVOCOptions {
  */
 export function toPascalVOC(annotation: Annotation, options: PascalVOCOptions = {}): string {
   if (!annotation || annotation.kind !== 'image') {
-    throw new TypeError(`toPascalVOC: expected an image annotation envelope, got kind ${JSON.stringify(annotation?.kind)}`);
+    throw new TypeError(
+      `toPascalVOC: expected an image annotation envelope, got kind ${JSON.stringify(annotation?.kind)}`,
+    );
   }
   const { width, height } = annotation.result.image;
   const depth = Number.isInteger(options.depth) && (options.depth as number) > 0 ? (options.depth as number) : 3;

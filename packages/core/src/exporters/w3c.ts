@@ -75,7 +75,9 @@ const QUOTE_CONTEXT = 32;
  */
 export function toW3C(annotation: Annotation, options: W3COptions = {}): W3CAnnotation[] {
   if (!annotation || (annotation.kind !== 'image' && annotation.kind !== 'text')) {
-    throw new TypeError(`toW3C: expected an image or text annotation envelope, got kind ${JSON.stringify(annotation?.kind)}`);
+    throw new TypeError(
+      `toW3C: expected an image or text annotation envelope, got kind ${JSON.stringify(annotation?.kind)}`,
+    );
   }
   const idBase = options.idBase ?? 'urn:tagwerk:';
   const task = options.task?.id === annotation.taskId ? options.task : undefined;
@@ -87,7 +89,12 @@ export function toW3C(annotation: Annotation, options: W3COptions = {}): W3CAnno
     return `${base}${encodeURIComponent(field)}`;
   };
   const created = annotation.meta?.submittedAt ? { created: annotation.meta.submittedAt } : {};
-  const make = (id: string, label: string, names: NameMap | undefined, target: W3CAnnotation['target']): W3CAnnotation => ({
+  const make = (
+    id: string,
+    label: string,
+    names: NameMap | undefined,
+    target: W3CAnnotation['target'],
+  ): W3CAnnotation => ({
     '@context': W3C_ANNO_CONTEXT,
     id,
     type: 'Annotation',
@@ -102,7 +109,8 @@ export function toW3C(annotation: Annotation, options: W3COptions = {}): W3CAnno
     const source = sourceOf('image');
     for (const region of annotation.result.regions) {
       const selector = regionSelector(region, options.fragment ?? 'integer');
-      if (selector) out.push(make(`${base}${encodeURIComponent(region.id)}`, region.label, names, { source, selector }));
+      if (selector)
+        out.push(make(`${base}${encodeURIComponent(region.id)}`, region.label, names, { source, selector }));
     }
   }
   const questions = new Map((task?.questions ?? []).map((q) => [q.id, q]));
@@ -125,7 +133,10 @@ export function toW3C(annotation: Annotation, options: W3COptions = {}): W3CAnno
       }
       const position: W3CSelector = { type: 'TextPositionSelector', start: span.start, end: span.end };
       out.push(
-        make(`${base}${encodeURIComponent(questionId)}/${n}`, span.label, names, { source, selector: [position, quote] }),
+        make(`${base}${encodeURIComponent(questionId)}/${n}`, span.label, names, {
+          source,
+          selector: [position, quote],
+        }),
       );
     });
   }

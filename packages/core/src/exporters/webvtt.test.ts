@@ -87,6 +87,45 @@ describe('exporters: toWebVTT', () => {
     ]);
   });
 
+  it("is read back by the browser's own WebVTT parser, voices and escapes included", async function () {
+    if (typeof document === 'undefined') this.skip(); // browsers only
+    const annotation = audioAnnotation();
+    annotation.result.segments.unshift({
+      id: 'h',
+      start: 0.5,
+      end: 1,
+      speaker: 'S',
+      text: 'a --> b\n\nc & <i>d</i> </v>',
+    });
+    const vtt = toWebVTT(annotation, { speakerNames: { S: 'x>y &z\n<v Evil>' } });
+    const video = document.createElement('video');
+    const track = document.createElement('track');
+    const url = URL.createObjectURL(new Blob([vtt], { type: 'text/vtt' }));
+    track.src = url;
+    video.append(track);
+    document.body.append(video);
+    try {
+      const loaded = new Promise((resolve, reject) => {
+        track.addEventListener('load', resolve);
+        track.addEventListener('error', reject);
+      });
+      track.track.mode = 'hidden';
+      await loaded;
+      const cues = [...(track.track.cues ?? [])] as VTTCue[];
+      expect(cues.map((c) => [c.startTime, c.endTime, c.getCueAsHTML().textContent])).to.deep.equal([
+        [0.5, 1, 'a --> b\nc & <i>d</i> </v>'],
+        [1.25, 4.8, 'Hello and welcome [laughs]'],
+        [4.8, 9.001, 'Thanks 👋'],
+      ]);
+      const voice = cues[0]!.getCueAsHTML().firstChild as HTMLElement;
+      expect(voice.title).to.equal('x>y &z <v Evil>');
+      expect(voice.querySelector('*')).to.equal(null);
+    } finally {
+      video.remove();
+      URL.revokeObjectURL(url);
+    }
+  });
+
   it('round-trips times to the millisecond and text up to blank lines (property)', () => {
     const segment = fc
       .record({
@@ -106,7 +145,13 @@ describe('exporters: toWebVTT', () => {
       fc.property(fc.array(segment, { maxLength: 8 }), (segments) => {
         const cues = parseVTT(toWebVTT(withSegments(segments)));
         const kept = segments
-          .map((s) => ({ s, lines: s.text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '') }))
+          .map((s) => ({
+            s,
+            lines: s.text
+              .split(/\r\n|\r|\n/)
+              .map((l) => l.trim())
+              .filter((l) => l !== ''),
+          }))
           .filter((k) => k.lines.length > 0)
           .sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end);
         expect(cues).to.have.length(kept.length);

@@ -24,7 +24,8 @@ export function toWebVTT(annotation: Annotation, options: SubtitleOptions = {}):
   let out = 'WEBVTT\n';
   for (const cue of cues(annotation, 'toWebVTT')) {
     const text = cue.lines.map(escapeVtt).join('\n');
-    const speaker = cue.segment.speaker === undefined ? '' : voiceName(nameOf(options.speakerNames, cue.segment.speaker));
+    const speaker =
+      cue.segment.speaker === undefined ? '' : voiceName(nameOf(options.speakerNames, cue.segment.speaker));
     out += `\n${formatTimestamp(cue.start, '.')} --> ${formatTimestamp(cue.end, '.')}\n`;
     out += speaker ? `<v ${speaker}>${text}</v>\n` : `${text}\n`;
   }
@@ -66,7 +67,9 @@ export function cues(annotation: Annotation, caller: string): Cue[] {
  */
 export function audioSegments(annotation: Annotation, caller: string): Segment[] {
   if (!annotation || annotation.kind !== 'audio') {
-    throw new TypeError(`${caller}: expected an audio annotation envelope, got kind ${JSON.stringify(annotation?.kind)}`);
+    throw new TypeError(
+      `${caller}: expected an audio annotation envelope, got kind ${JSON.stringify(annotation?.kind)}`,
+    );
   }
   return [...annotation.result.segments].sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -54,32 +54,48 @@ describe('exporters: toYOLO', () => {
   });
 
   it('throws a clear error for labels not in the list, and for other kinds', () => {
-    expect(() => toYOLO(imageAnnotation(), ['road'])).to.throw(Error, /region "r1" has label "car", which is not in labels/);
+    expect(() => toYOLO(imageAnnotation(), ['road'])).to.throw(
+      Error,
+      /region "r1" has label "car", which is not in labels/,
+    );
     expect(() => toYOLO(audioAnnotation(), ['a'])).to.throw(TypeError, /image annotation/);
   });
 
   it('round-trips boxes within 1e-6 of the image size (property)', () => {
     const size = fc.integer({ min: 1, max: 100_000 });
     fc.assert(
-      fc.property(size, size, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 5 }), (width, height, raw) => {
-        const boxes = raw
-          .map(([a, b, c, d]) => {
-            const [x1, x2] = [Math.min(a, b) * width, Math.max(a, b) * width];
-            const [y1, y2] = [Math.min(c, d) * height, Math.max(c, d) * height];
-            return { label: 'a', bbox: { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } };
-          })
-          .filter((b) => b.bbox.width > 0 && b.bbox.height > 0);
-        const parsed = parseYOLO(toYOLO(withBoxes(width, height, boxes), ['a']), width, height);
-        expect(parsed).to.have.length(boxes.length);
-        parsed.forEach(({ cls, box }, i) => {
-          const want = boxes[i]!.bbox;
-          expect(cls).to.equal(0);
-          expect(box.x).to.be.closeTo(want.x, 1e-6 * width);
-          expect(box.y).to.be.closeTo(want.y, 1e-6 * height);
-          expect(box.width).to.be.closeTo(want.width, 1e-6 * width);
-          expect(box.height).to.be.closeTo(want.height, 1e-6 * height);
-        });
-      }),
+      fc.property(
+        size,
+        size,
+        fc.array(
+          fc.tuple(
+            fc.double({ min: 0, max: 1, noNaN: true }),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+          ),
+          { maxLength: 5 },
+        ),
+        (width, height, raw) => {
+          const boxes = raw
+            .map(([a, b, c, d]) => {
+              const [x1, x2] = [Math.min(a, b) * width, Math.max(a, b) * width];
+              const [y1, y2] = [Math.min(c, d) * height, Math.max(c, d) * height];
+              return { label: 'a', bbox: { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } };
+            })
+            .filter((b) => b.bbox.width > 0 && b.bbox.height > 0);
+          const parsed = parseYOLO(toYOLO(withBoxes(width, height, boxes), ['a']), width, height);
+          expect(parsed).to.have.length(boxes.length);
+          parsed.forEach(({ cls, box }, i) => {
+            const want = boxes[i]!.bbox;
+            expect(cls).to.equal(0);
+            expect(box.x).to.be.closeTo(want.x, 1e-6 * width);
+            expect(box.y).to.be.closeTo(want.y, 1e-6 * height);
+            expect(box.width).to.be.closeTo(want.width, 1e-6 * width);
+            expect(box.height).to.be.closeTo(want.height, 1e-6 * height);
+          });
+        },
+      ),
     );
   });
 });

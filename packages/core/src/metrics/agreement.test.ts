@@ -126,14 +126,39 @@ describe('metrics: krippendorffAlpha', () => {
   });
 
   it('is 1 for perfect agreement, NaN when undefined, and accepts strings for nominal data', () => {
-    expect(krippendorffAlpha([[1, 1], [2, 2, 2], [3, 3]])).to.equal(1);
-    expect(krippendorffAlpha([['a', 'a'], ['b', 'b', null]], 'nominal')).to.equal(1);
-    expect(krippendorffAlpha([[1, 1], [1, 1]])).to.be.NaN;
+    expect(
+      krippendorffAlpha([
+        [1, 1],
+        [2, 2, 2],
+        [3, 3],
+      ]),
+    ).to.equal(1);
+    expect(
+      krippendorffAlpha(
+        [
+          ['a', 'a'],
+          ['b', 'b', null],
+        ],
+        'nominal',
+      ),
+    ).to.equal(1);
+    expect(
+      krippendorffAlpha([
+        [1, 1],
+        [1, 1],
+      ]),
+    ).to.be.NaN;
     expect(krippendorffAlpha([[1], [2, null]])).to.be.NaN;
     expect(() => krippendorffAlpha([['a', 'b']], 'interval')).to.throw(TypeError);
   });
 
   it('is negative for systematic disagreement', () => {
-    expect(krippendorffAlpha([[1, 5], [5, 1], [1, 5]])).to.be.below(0);
+    expect(
+      krippendorffAlpha([
+        [1, 5],
+        [5, 1],
+        [1, 5],
+      ]),
+    ).to.be.below(0);
   });
 });

@@ -199,7 +199,13 @@ describe('metrics: iou', () => {
   });
 
   it('polygonBBox and polygonAreaOf', () => {
-    expect(polygonBBox([[1, 5], [4, 2], [3, 9]])).to.deep.equal({ x: 1, y: 2, width: 3, height: 7 });
+    expect(
+      polygonBBox([
+        [1, 5],
+        [4, 2],
+        [3, 9],
+      ]),
+    ).to.deep.equal({ x: 1, y: 2, width: 3, height: 7 });
     expect(polygonBBox([])).to.deep.equal({ x: 0, y: 0, width: 0, height: 0 });
     expect(polygonAreaOf(square(3, 3, 4))).to.equal(16);
     expect(polygonAreaOf([...square(3, 3, 4)].reverse())).to.equal(16);

@@ -53,6 +53,11 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
     const report = await runCspPage('', 'standalone.html');
     expect(report.violations).to.deep.equal([]);
     expect(report.errors).to.deep.equal([]);
-    expect(report.results).to.deep.equal({ 'text-rater global': 'ok', 'text-rater': 'ok' });
+    expect(report.results).to.deep.equal({
+      'text-rater global': 'ok',
+      'text-rater': 'ok',
+      'image-labeler global': 'ok',
+      'image-labeler': 'ok',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import '../../src/ui/test-widget.js';
 import '../../../text-rater/src/index.js';
+import '../../../image-labeler/src/index.js';
 import type { Question } from '../../src/model/types.js';
 import { nerTask, pairwiseTask, rankingTask, relevanceTask, rubricTask } from '../../../text-rater/test/fixtures.js';
 
@@ -64,5 +65,34 @@ export const scenarios: Record<string, Scenario> = {
     radio.click();
     const result = el.validate();
     return result.errors.some((e) => e.path === '/result/answers/helpfulness') ? 'answer not recorded' : 'ok';
+  },
+
+  /** fabric's canvases, the scene layer, a box drawn through the keyboard, then a submit. */
+  async imageLabeler(root) {
+    const canvas = new OffscreenCanvas(800, 600);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#88aacc';
+    ctx.fillRect(0, 0, 800, 600);
+    const url = URL.createObjectURL(await canvas.convertToBlob({ type: 'image/png' }));
+    const el = document.createElement('tagwerk-image-labeler');
+    el.autosave = 'off';
+    el.task = {
+      id: 'csp-image',
+      kind: 'image',
+      instructions: 'Box the **cars**.',
+      image: { url, alt: 'A blue rectangle' },
+      labels: [{ id: 'car', name: 'Car' }],
+      tools: ['bbox', 'polygon', 'keypoints'],
+      keypoints: { names: ['a', 'b'], edges: [[0, 1]] },
+      questions: [{ id: 'q', type: 'choice', label: 'Weather', options: [{ id: 'sun', label: 'Sun' }] }],
+    };
+    const ready = whenReady(el);
+    root.append(el);
+    await ready;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const stage = el.shadowRoot!.querySelector<HTMLElement>('[part="stage"]')!;
+    if (stage.querySelectorAll('canvas').length < 2) return 'the stage has no canvases';
+    const annotation = await el.submit();
+    return annotation.result.image.width === 800 ? 'ok' : `wrong image size ${JSON.stringify(annotation.result.image)}`;
   },
 };

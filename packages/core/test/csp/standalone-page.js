@@ -54,6 +54,28 @@ await run('text-rater', async () => {
   return annotation.result.answers.q === 1 ? 'ok' : 'wrong answer ' + JSON.stringify(annotation.result);
 });
 
+await run('image-labeler global', async () =>
+  window.Tagwerk && window.Tagwerk.ImageLabeler ? 'ok' : 'no Tagwerk.ImageLabeler global',
+);
+await run('image-labeler', async () => {
+  const canvas = new OffscreenCanvas(640, 480);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#c8d8e8';
+  ctx.fillRect(0, 0, 640, 480);
+  const url = URL.createObjectURL(await canvas.convertToBlob({ type: 'image/png' }));
+  const el = await mount('tagwerk-image-labeler', {
+    id: 'standalone-image',
+    kind: 'image',
+    image: { url, alt: 'test' },
+    labels: [{ id: 'car', name: 'Car' }],
+    tools: ['bbox', 'polygon'],
+  });
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  if (el.shadowRoot.querySelectorAll('[part="stage"] canvas').length < 2) return 'no canvases on the stage';
+  const annotation = await el.submit();
+  return annotation.result.image.width === 640 ? 'ok' : 'wrong image size';
+});
+
 await new Promise((resolve) => setTimeout(resolve, 100)); // violation events are dispatched asynchronously
 window.parent.postMessage(
   { type: 'tagwerk-csp-report', results, violations: report.violations, errors: report.errors },

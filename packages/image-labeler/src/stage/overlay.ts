@@ -166,8 +166,8 @@ function drawDraft(ctx: CanvasRenderingContext2D, s: OverlayState, d: OverlayDra
   }
 }
 
-/** Redraws the overlay. */
-export function drawOverlay(ctx: CanvasRenderingContext2D, s: OverlayState): void {
+/** Redraws the overlay; returns false when there was nothing to draw. */
+export function drawOverlay(ctx: CanvasRenderingContext2D, s: OverlayState): boolean {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(s.dpr, 0, 0, s.dpr, 0, 0);
@@ -191,4 +191,5 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, s: OverlayState): voi
     ctx.arc(x, y, 6, 0, Math.PI * 2);
     strokeTwoTone(ctx, s.paint.color, 2);
   }
+  return !!(s.hover || s.external || s.draft || s.band || s.crosshair || s.cursor);
 }

@@ -19,9 +19,11 @@ export class ImagePyramid {
   private disposed = false;
   private started = false;
 
+  /** `ownsBase`: close the base bitmap with the pyramid (false when the caller lent it). */
   constructor(
     base: ImageBitmap,
     readonly natural: Size,
+    private readonly ownsBase = true,
   ) {
     this.levels = [base];
   }
@@ -71,7 +73,7 @@ export class ImagePyramid {
 
   close(): void {
     this.disposed = true;
-    for (const level of this.levels) level.close();
+    this.levels.forEach((level, i) => (i > 0 || this.ownsBase) && level.close());
     this.levels = [];
   }
 }
@@ -239,6 +241,7 @@ function drawImage(ctx: CanvasRenderingContext2D, s: SceneState): void {
   const iy1 = Math.min(H, vy + s.stage.height / zoom);
   if (!(ix1 > ix0 && iy1 > iy0)) return;
   const bitmap = image.pick(zoom * s.dpr);
+  if (!bitmap.width) return; // closed by its owner: nothing to draw
   const kx = bitmap.width / W;
   const ky = bitmap.height / H;
   const magnification = (zoom * s.dpr) / kx;
