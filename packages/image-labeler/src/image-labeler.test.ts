@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { press } from '../../core/test/keys.js';
 import {
   validateAnnotation,
   type BBoxRegion,
@@ -57,16 +58,6 @@ const $ = <T extends Element = HTMLElement>(el: TagwerkImageLabeler, selector: s
   if (!found) throw new Error(`no ${selector}`);
   return found;
 };
-
-async function press(combo: string, times = 1): Promise<void> {
-  const keys = combo.split('+');
-  const key = keys.pop()!;
-  for (let i = 0; i < times; i++) {
-    for (const modifier of keys) await sendKeys({ down: modifier });
-    await sendKeys({ press: key });
-    for (const modifier of [...keys].reverse()) await sendKeys({ up: modifier });
-  }
-}
 
 async function checkEnvelope(el: TagwerkImageLabeler): Promise<ImageAnnotation> {
   const annotation = el.value as ImageAnnotation;

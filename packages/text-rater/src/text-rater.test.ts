@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { press } from '../../core/test/keys.js';
 import {
   parseTask,
   validateAnnotation,
@@ -51,14 +52,6 @@ const $ = <T extends Element = HTMLElement>(el: TagwerkTextRater, selector: stri
   if (!found) throw new Error(`no ${selector}`);
   return found;
 };
-
-async function press(combo: string): Promise<void> {
-  const keys = combo.split('+');
-  const key = keys.pop()!;
-  for (const modifier of keys) await sendKeys({ down: modifier });
-  await sendKeys({ press: key });
-  for (const modifier of keys.reverse()) await sendKeys({ up: modifier });
-}
 
 /** Click on the record's plain text, as a worker reading it would (no control gets focus). */
 async function clickRecord(el: TagwerkTextRater): Promise<void> {

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { press } from '../../test/keys.js';
 import type { TagwerkChangeEvent, TagwerkErrorEvent, TagwerkInvalidEvent, TagwerkSubmitEvent } from '../events.js';
 import type { TextTask } from '../model/types.js';
 import { validateAnnotation } from '../validate/index.js';
@@ -53,15 +54,6 @@ const q = <T extends Element>(el: TagwerkTestWidget, selector: string): T => {
   if (!found) throw new Error(`no ${selector} in the widget`);
   return found;
 };
-
-/** Presses a combination such as "Control+Shift+KeyZ" with the runner's real keyboard. */
-async function press(combo: string): Promise<void> {
-  const keys = combo.split('+');
-  const key = keys.pop()!;
-  for (const modifier of keys) await sendKeys({ down: modifier });
-  await sendKeys({ press: key });
-  for (const modifier of keys.reverse()) await sendKeys({ up: modifier });
-}
 
 async function typeInto(el: TagwerkTestWidget, questionId: string, text: string): Promise<void> {
   q<HTMLTextAreaElement>(el, `textarea[data-question="${questionId}"]`).focus();
