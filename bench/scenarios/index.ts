@@ -25,7 +25,8 @@ export const scenarios: readonly ScenarioEntry[] = [
   },
   {
     name: 'image-labeler-drag',
-    title: 'Image labeller stage: 1,000 and 5,000 boxes on a 4,000 × 3,000 image — first render, drag frame time, memory vs naive fabric',
+    title:
+      'Image labeller stage: 1,000 and 5,000 boxes on a 4,000 × 3,000 image — first render, drag frame time, memory vs naive fabric',
     envs: ['browser'],
     load: () => import('./image-labeler-drag.js'),
   },

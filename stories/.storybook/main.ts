@@ -8,6 +8,9 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../**/*.mdx', '../**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
+  // The demo's sample pictures, for the image labeler stories: served as `samples/…` beside
+  // iframe.html, which the stories reference relatively (so a sub-path deployment works too).
+  staticDirs: [{ from: '../../demo/public/samples', to: '/samples' }],
   // No network: no telemetry, crash reports or "what's new" fetches.
   core: { disableTelemetry: true, enableCrashReports: false, disableWhatsNewNotifications: true },
   viteFinal: (viteConfig) =>

@@ -25,6 +25,7 @@ export * from './active-time.js';
 export * from './journal.js';
 export * from './exporters/index.js';
 export * from './metrics/index.js';
+export { segmentsIntersect, findSelfIntersection, hasZeroArea, polygonArea, orientation } from './validate/geometry.js';
 export {
   normalizeRanking,
   moveItem as moveRankingItem,

@@ -209,6 +209,34 @@ describe('FabricCanvasController', () => {
       expect(host.log.viewport.length).to.be.greaterThan(0);
     });
 
+    it('lines the layers up at a device pixel ratio of 2, and draws boxes in image px there', async () => {
+      await setViewport({ width: 1000, height: 800, deviceScaleFactor: 2 });
+      try {
+        host = await mount();
+        expect(window.devicePixelRatio).to.equal(2);
+        const canvases = [...host.stageRoot.querySelectorAll('canvas')];
+        expect(canvases.map((c) => [c.width, c.height])).to.deep.equal(canvases.map(() => [1600, 1200]));
+        host.stage.zoomTo(4);
+        host.stage.centerOn({ x: RED.x, y: RED.y });
+        await host.stage.rendered();
+        expect(isRed(scenePixel(host, 400.5, 300.5))).to.equal(true);
+        expect(isGrey(scenePixel(host, 399.5, 299.5))).to.equal(true);
+        host.stage.setTool('bbox', { label: 'car' });
+        const from = pageOf(host, RED.x, RED.y);
+        const to = pageOf(host, RED.x + 40, RED.y + 30);
+        await drag(from, to);
+        await waitUntil(() => host.log.draw.length === 1);
+        expectBox(
+          (host.log.draw[0] as Extract<DrawnShape, { type: 'bbox' }>).bbox,
+          { x: 400, y: 300, width: 40, height: 30 },
+          0.25,
+        );
+      } finally {
+        host?.remove();
+        await setViewport({ width: 1000, height: 800, deviceScaleFactor: 1 });
+      }
+    });
+
     it('zooms with Ctrl + wheel, keeping the image point under the pointer fixed', async () => {
       host = await mount();
       host.stage.zoomTo(1);
@@ -809,7 +837,8 @@ describe('FabricCanvasController', () => {
       await el.stage.rendered();
       expect(el.stage.viewport.zoom).to.be.closeTo(800 / 12000, 1e-12);
       // 4096 × 3072 at most for the drawing copy (plus its smaller levels), whatever the source size.
-      expect(el.stage.memoryEstimate).to.be.lessThan(100 * 1024 * 1024);
+      const memory = el.stage.memoryUse;
+      expect(memory.bitmaps + memory.canvases).to.be.lessThan(100 * 1024 * 1024);
       expect(isRed(scenePixel(el, 402, 302))).to.equal(true);
       expect(isGrey(scenePixel(el, 397, 297))).to.equal(true);
       el.stage.setTool('bbox', { label: 'car' });
@@ -822,12 +851,15 @@ describe('FabricCanvasController', () => {
       );
     });
 
-    it('draws a lent ImageBitmap as it is, and copes with its owner closing it', async () => {
-      const bitmap = await createImageBitmap(imageBlob);
+    it('draws a lent (downscaled) ImageBitmap as it is, and copes with its owner closing it', async () => {
+      const bitmap = await createImageBitmap(imageBlob, { resizeWidth: 800, resizeHeight: 600 });
       host = await mount({}, imageBlob, IMAGE);
       await host.stage.setImage(bitmap, IMAGE);
+      // Before the first frame: its smaller copies are only made after that frame is painted.
+      expect(host.stage.memoryUse.bitmaps, 'no copy').to.equal(800 * 600 * 4);
       await host.stage.rendered();
       expect(isRed(scenePixel(host, 203, 153))).to.equal(true);
+      expect(isGrey(scenePixel(host, 197, 147))).to.equal(true);
       bitmap.close();
       host.stage.zoomBy(2);
       await host.stage.rendered();

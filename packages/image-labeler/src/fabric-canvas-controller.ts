@@ -18,7 +18,7 @@
  * Coordinates crossing the API are natural-image pixels, tidied to 1/100 px.
  */
 import type { BBox, Keypoint, Region } from '@tagwerk/core';
-import { Canvas } from 'fabric';
+import { Canvas, config } from 'fabric';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   boxFromCorners,
@@ -231,10 +231,10 @@ export class FabricCanvasController implements ReactiveController {
 
   /**
    * Shows an image. `natural` is its size in natural pixels (the coordinate space of regions).
-   * Resolves once it is ready to draw (fitted to the stage the first time). An ImageBitmap of the
-   * natural size, at most `maxImageSide` a side, is drawn as it is (keep it open while shown);
-   * anything else is copied into one (downscaled past `maxImageSide`), after which the caller may
-   * drop its own decoded copy. A Blob avoids holding a full-resolution decoded copy at all.
+   * Resolves once it is ready to draw (fitted to the stage the first time). An ImageBitmap at most
+   * `maxImageSide` a side, of the image's aspect (natural size or a downscaled copy), is drawn as
+   * it is: keep it open while shown. Anything else is copied into one (downscaled past
+   * `maxImageSide`), after which the caller may drop its own decoded copy.
    */
   async setImage(source: ImageBitmapSource | null, natural: Size): Promise<void> {
     const token = ++this.imageToken;
@@ -514,11 +514,13 @@ export class FabricCanvasController implements ReactiveController {
     return new Promise((resolve) => this.frameWaiters.push(resolve));
   }
 
-  /** Bytes held by the stage's bitmaps and canvas backing stores (an estimate of its renderer memory). */
-  get memoryEstimate(): number {
+  /** Bytes the stage holds outside the JS heap (estimated as width × height × 4): canvas backing stores and image bitmaps. */
+  get memoryUse(): { canvases: number; bitmaps: number } {
     const canvases = [this.sceneCanvas, this.overlayCanvas, this.canvas?.lowerCanvasEl, this.canvas?.upperCanvasEl];
-    const canvasBytes = canvases.reduce((sum, c) => sum + (c ? c.width * c.height * 4 : 0), 0);
-    return canvasBytes + (this.pyramid?.bytes ?? 0);
+    return {
+      canvases: canvases.reduce((sum, c) => sum + (c ? c.width * c.height * 4 : 0), 0),
+      bitmaps: this.pyramid?.bytes ?? 0,
+    };
   }
 
   // ---- building and tearing down ---------------------------------------------------------------
@@ -682,8 +684,13 @@ export class FabricCanvasController implements ReactiveController {
     if (!source || !(width > 0 && height > 0)) return;
     const maxSide = this.options.maxImageSide ?? 4096;
     const scale = Math.min(1, maxSide / Math.max(width, height));
-    if (scale === 1 && source instanceof ImageBitmap && source.width === width && source.height === height) {
-      // Drawn as it is: a copy would double the largest allocation of the stage.
+    if (
+      source instanceof ImageBitmap &&
+      Math.max(source.width, source.height) <= maxSide &&
+      Math.abs(source.width / source.height - width / height) < 0.01
+    ) {
+      // Drawn as it is (maybe already downscaled by the caller): a copy would double the largest
+      // allocation of the stage.
       this.pyramid = new ImagePyramid(source, { width, height }, false);
       return;
     }
@@ -713,13 +720,21 @@ export class FabricCanvasController implements ReactiveController {
     this.dpr = dpr;
     for (const c of [this.sceneCanvas, this.overlayCanvas]) {
       if (!c) continue;
-      c.width = Math.max(1, Math.round(width * dpr));
-      c.height = Math.max(1, Math.round(height * dpr));
+      // Truncated like fabric's own canvases (a width attribute drops the fraction): the layers line up.
+      c.width = Math.max(1, Math.floor(width * dpr));
+      c.height = Math.max(1, Math.floor(height * dpr));
       c.style.width = `${width}px`;
       c.style.height = `${height}px`;
     }
+    // fabric reads the ratio once, when it loads; browser zoom and moving to another screen change it.
+    if (config.devicePixelRatio !== dpr) config.configure({ devicePixelRatio: dpr });
     this.canvas?.setDimensions({ width: Math.max(1, width), height: Math.max(1, height) });
-    if (!this.fitIfReady()) this.applyView(this.atFit ? fitView(this.stage, this.natural) : this.view);
+    // Hidden (display: none, a closed tab): keep the view as it was until the stage has a size again.
+    if (width > 0 && height > 0 && !this.fitIfReady()) {
+      // A fitted image stays fitted as the stage resizes; otherwise the view is only re-clamped.
+      if (this.atFit) this.fit();
+      else this.applyView(this.view);
+    }
     this.invalidate('scene');
     this.invalidate('overlay');
     this.invalidate('live');

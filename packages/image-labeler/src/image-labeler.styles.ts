@@ -59,7 +59,8 @@ export const styles = css`
   }
   .stage {
     position: relative;
-    block-size: min(70vh, 44em);
+    inline-size: 100%;
+    max-block-size: min(70vh, 44em);
     min-block-size: 18em;
     background: var(--_bg-sunken);
     border: 1px solid var(--_border);
@@ -139,6 +140,9 @@ export const styles = css`
   .describe {
     margin: 0;
     font-weight: 600;
+  }
+  .describe::first-letter {
+    text-transform: uppercase;
   }
   .field {
     display: flex;

@@ -93,6 +93,57 @@ describe('<tagwerk-image-labeler>', () => {
     await checkEnvelope(el);
   });
 
+  it('draws a polygon and keypoints by keyboard alone, refusing a crossing edge', async () => {
+    const el = await mount(
+      await makeTask({
+        tools: ['polygon', 'keypoints'],
+        keypoints: {
+          names: ['nose', 'left_eye', 'right_eye'],
+          edges: [
+            [0, 1],
+            [0, 2],
+          ],
+        },
+      }),
+    );
+    $(el, '[part="stage"]').focus();
+    await sendKeys({ press: 'KeyP' }); // the crosshair starts at the centre (800, 600)
+    await sendKeys({ press: 'Enter' });
+    await press('Shift+ArrowRight', 10);
+    await sendKeys({ press: 'Enter' }); // (900, 600)
+    await press('Shift+ArrowDown', 10);
+    await sendKeys({ press: 'Enter' }); // (900, 700)
+    await press('Shift+ArrowLeft', 5);
+    await press('Shift+ArrowUp', 15); // (850, 550): the edge from (900, 700) would cross the first edge
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($(el, '[role="status"][aria-live="polite"]').textContent).to.contain('may not cross');
+    await press('Shift+Enter'); // close
+    await el.updateComplete;
+    let regions = el.value!.result.regions;
+    expect(regions).to.have.length(1);
+    expect(regions[0]).to.deep.include({ type: 'polygon', label: 'car' });
+    expect((regions[0] as { points: number[][] }).points).to.deep.equal([
+      [800, 600],
+      [900, 600],
+      [900, 700],
+    ]);
+
+    await sendKeys({ press: 'KeyK' }); // the crosshair stays where it was: (850, 550)
+    await sendKeys({ press: 'Enter' }); // nose
+    await press('Shift+ArrowLeft', 3);
+    await press('Shift+Enter'); // left_eye, occluded
+    await sendKeys({ press: 'KeyS' }); // right_eye absent: the skeleton is complete
+    await el.updateComplete;
+    regions = el.value!.result.regions;
+    expect(regions).to.have.length(2);
+    expect((regions[1] as { keypoints: unknown[] }).keypoints).to.deep.equal([
+      { name: 'nose', x: 850, y: 550, visible: true },
+      { name: 'left_eye', x: 820, y: 550, visible: false },
+    ]);
+    await checkEnvelope(el);
+  });
+
   it('edits by keyboard: Tab selects, arrows nudge, Alt+arrows resize, digits relabel, Delete removes, undo restores', async () => {
     const task = await makeTask({
       prefill: [{ id: 'p1', type: 'bbox', label: 'car', bbox: { x: 100, y: 100, width: 200, height: 100 } }],

@@ -3,7 +3,16 @@ import { createRef, ref } from 'lit/directives/ref.js';
 // The directive, not <lit-virtualizer>: that element's unguarded define() would throw with two
 // copies of the library on one page (the contract says defining twice never throws).
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import type { AttributeDef, ImageResult, Keypoint, Label, Region, TaskOf, ValidationError } from '@tagwerk/core';
+import type {
+  AttributeDef,
+  ImageResult,
+  Keypoint,
+  Label,
+  MessageKey,
+  Region,
+  TaskOf,
+  ValidationError,
+} from '@tagwerk/core';
 import {
   MediaError,
   QUESTION_ACTIONS,
@@ -20,8 +29,9 @@ import {
 import { iou } from '@tagwerk/core';
 import { FabricCanvasController } from './fabric-canvas-controller.js';
 import { styles } from './image-labeler.styles.js';
+import { hasZeroArea, newEdgeIntersects } from './stage/geometry.js';
 import { countByLabel, duplicate, nextRegionId, nudge, regionBounds, resizeBy, tidy, touched } from './regions.js';
-import type { DrawnShape, LabelStyle, Point, Tool, Viewport } from './stage-types.js';
+import type { DrawnShape, LabelStyle, Point, Refusal, Tool, Viewport } from './stage-types.js';
 import { WIDGET_ID } from './version.js';
 
 /** Longest side of the bitmap the canvas draws; coordinates stay in full-resolution pixels. */
@@ -39,6 +49,13 @@ const PALETTE = [
   '#7f7f7f',
   '#bcbd22',
 ];
+
+const REFUSALS = {
+  'too-small': 'imageLabeler.tooSmall',
+  'self-intersection': 'imageLabeler.refuse.crossing',
+  'too-few-points': 'imageLabeler.refuse.fewPoints',
+  'zero-area': 'imageLabeler.refuse.zeroArea',
+} as const satisfies Record<Refusal, MessageKey>;
 
 const TOOL_KEYS: Record<Tool, string> = { select: 'KeyV', bbox: 'KeyB', polygon: 'KeyP', keypoints: 'KeyK' };
 
@@ -90,7 +107,9 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
     onDraw: (shape) => this.handleDraw(shape),
     onEdit: (changes) => this.handleEdit(changes),
     onSelect: (ids) => this.select(ids),
-    onViewport: (viewport) => (this.viewport = viewport),
+    // Deferred: the engine also reports viewport changes made during our own updated().
+    onViewport: (viewport) => queueMicrotask(() => (this.viewport = viewport)),
+    onRefuse: (reason) => this.announce(this.t(REFUSALS[reason])),
   });
   private readonly stageRef = createRef<HTMLDivElement>();
 
@@ -126,7 +145,13 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
     this.hiddenIds.clear();
     this.lockedIds.clear();
     this.draft = undefined;
-    this.tool = task.tools.includes('bbox') ? 'bbox' : (task.tools[0] ?? 'select');
+    // Review and read-only start on Select: the first thing to do is look, not draw.
+    this.tool =
+      this.readonly || this.mode === 'review'
+        ? 'select'
+        : task.tools.includes('bbox')
+          ? 'bbox'
+          : (task.tools[0] ?? 'select');
     this.activeLabel = task.labels[0]?.id;
     const image = new Image();
     image.decoding = 'async';
@@ -315,19 +340,32 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
   }
 
   protected override compare(reference: ImageResult, result: ImageResult): FeedbackItem[] {
-    // Each reference region against the worker's best match of the same label (IoU on bounds).
+    // One-to-one matching, best overlaps first: each worker region counts for one reference
+    // region at most, so a missed box and an extra box never cancel out.
+    const pairs: Array<{ gold: number; mine: number; score: number }> = [];
+    reference.regions.forEach((gold, g) =>
+      result.regions.forEach((mine, m) => {
+        if (mine.label === gold.label)
+          pairs.push({ gold: g, mine: m, score: iou(regionBounds(gold), regionBounds(mine)) });
+      }),
+    );
+    pairs.sort((a, b) => b.score - a.score);
+    const bestFor = new Map<number, number>();
+    const used = new Set<number>();
+    for (const p of pairs) {
+      if (p.score <= 0 || bestFor.has(p.gold) || used.has(p.mine)) continue;
+      bestFor.set(p.gold, p.score);
+      used.add(p.mine);
+    }
     const items: FeedbackItem[] = reference.regions.map((gold, i) => {
-      let best = 0;
-      for (const r of result.regions)
-        if (r.label === gold.label) best = Math.max(best, iou(regionBounds(gold), regionBounds(r)));
-      const name = this.labelName(gold.label);
+      const best = bestFor.get(i) ?? 0;
       return {
-        label: this.t('imageLabeler.training.region', { index: i + 1, label: name }),
+        label: this.t('imageLabeler.training.region', { index: i + 1, label: this.labelName(gold.label) }),
         agree: best >= 0.5,
         detail: this.t('imageLabeler.training.iou', { iou: Math.round(best * 100) }),
       };
     });
-    const extra = result.regions.length - reference.regions.length;
+    const extra = result.regions.length - used.size;
     if (extra > 0) items.push({ label: this.t('imageLabeler.training.extra', { count: extra }), agree: false });
     return [...items, ...super.compare(reference, result)];
   }
@@ -362,7 +400,7 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
       this.lastRegions = result.regions;
     }
     this.stage.setSelection(this.selected);
-    this.stage.setTool(this.tool, { label: this.activeLabel });
+    this.stage.setTool(this.effectiveTool, { label: this.activeLabel });
     this.stage.setReadonly(!this.editable);
   }
 
@@ -380,12 +418,28 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
     const rules = [...this.styles(task).values()].map(
       (style, i) => `[data-label-index="${i}"] { --label-color: ${style.color}; }`,
     );
+    // The stage takes the image's shape (up to 70% of the viewport's height): no empty bands.
+    rules.push(`.stage { aspect-ratio: ${this.natural.width} / ${this.natural.height}; }`);
     sheet.replaceSync(rules.join('\n'));
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
+  /** Drawing tools are off while the widget cannot be edited. */
+  private get effectiveTool(): Tool {
+    return this.editable ? this.tool : 'select';
+  }
+
   private styles(task: TaskOf<'image'>): Map<string, LabelStyle> {
-    return new Map(task.labels.map((l, i) => [l.id, { name: l.name, color: l.color ?? PALETTE[i % PALETTE.length]! }]));
+    // Labels without a colour take palette colours the task does not already use.
+    const taken = new Set(task.labels.map((l) => l.color?.toLowerCase()).filter(Boolean));
+    const free = PALETTE.filter((c) => !taken.has(c));
+    let next = 0;
+    return new Map(
+      task.labels.map((l) => [
+        l.id,
+        { name: l.name, color: l.color ?? free[next++ % Math.max(1, free.length)] ?? PALETTE[0]! },
+      ]),
+    );
   }
 
   private labelName(id: string): string {
@@ -587,9 +641,17 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
       const first = points[0];
       // Enter on the first point (or Shift+Enter) closes the polygon.
       if ((occluded || (first && first[0] === p.x && first[1] === p.y)) && points.length >= 3) {
+        if (newEdgeIntersects(points, points[0]!, true) || hasZeroArea(points)) {
+          this.announce(this.t(hasZeroArea(points) ? REFUSALS['zero-area'] : REFUSALS['self-intersection']));
+          return true;
+        }
         this.draft = undefined;
         this.stage.setDraft(null);
         this.handleDraw({ type: 'polygon', points });
+        return true;
+      }
+      if (newEdgeIntersects(points, [p.x, p.y])) {
+        this.announce(this.t(REFUSALS['self-intersection']));
         return true;
       }
       this.draft = { type: 'polygon', points: [...points, [p.x, p.y]] };
@@ -795,7 +857,8 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
           ></div>
           <p id="stage-help" class="visually-hidden">${this.t('imageLabeler.stage.help')}</p>
           <aside class="side">
-            ${this.renderRegionList(task, result)} ${selected ? this.renderRegionDetails(task, selected) : nothing}
+            ${task.tools.length || result.regions.length ? this.renderRegionList(task, result) : nothing}
+            ${selected ? this.renderRegionDetails(task, selected) : nothing}
             ${
               task.questions?.length
                 ? html`<section class="questions" aria-label=${this.t('imageLabeler.questions')}>
@@ -821,8 +884,8 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
               html`<button
                 type="button"
                 role="radio"
-                aria-checked=${this.tool === tool ? 'true' : 'false'}
-                class="tool ${this.tool === tool ? 'active' : ''}"
+                aria-checked=${this.effectiveTool === tool ? 'true' : 'false'}
+                class="tool ${this.effectiveTool === tool ? 'active' : ''}"
                 ?disabled=${!this.editable && tool !== 'select'}
                 @click=${() => this.setTool(tool)}
               >
@@ -880,7 +943,7 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
       @click=${() => this.pickLabel(label.id)}
     >
       <span class="swatch" data-label-index=${index} aria-hidden="true"></span>${label.name}
-      ${key ? html`<kbd aria-hidden="true">${key.toUpperCase()}</kbd>` : nothing}
+      ${key ? html`<kbd aria-hidden="true">${key.replace(/^(Key|Digit)/, '').toUpperCase()}</kbd>` : nothing}
     </button>`;
   }
 

@@ -197,7 +197,7 @@ describe('<tagwerk-text-rater> with hostile task content', () => {
       assertInert(el, payload);
       expect(hits, payload).to.deep.equal([]);
       // The payload is still there, as text: the worker sees what the task said.
-      expect(el.shadowRoot!.querySelector('[part="title"]')!.textContent).to.equal(payload);
+      expect(el.shadowRoot!.querySelector('[part="title"]')!.textContent!.trim()).to.equal(payload.trim());
     }
   });
 

@@ -8,4 +8,12 @@ import type { Catalog } from './translate.js';
 import { uiDe } from './ui.de.js';
 import { validationDe } from './validation.de.js';
 
-export const de: Catalog = { ...validationDe, ...uiDe, ...questionsDe, ...rankingDe, ...spansDe, ...textRaterDe, ...imageLabelerDe };
+export const de: Catalog = {
+  ...validationDe,
+  ...uiDe,
+  ...questionsDe,
+  ...rankingDe,
+  ...spansDe,
+  ...textRaterDe,
+  ...imageLabelerDe,
+};

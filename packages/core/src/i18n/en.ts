@@ -7,4 +7,12 @@ import { textRaterEn } from './text-rater.en.js';
 import { uiEn } from './ui.en.js';
 import { validationEn } from './validation.en.js';
 
-export const en = { ...validationEn, ...uiEn, ...questionsEn, ...rankingEn, ...spansEn, ...textRaterEn, ...imageLabelerEn } as const;
+export const en = {
+  ...validationEn,
+  ...uiEn,
+  ...questionsEn,
+  ...rankingEn,
+  ...spansEn,
+  ...textRaterEn,
+  ...imageLabelerEn,
+} as const;

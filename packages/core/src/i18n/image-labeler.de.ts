@@ -2,8 +2,10 @@ import type { imageLabelerEn } from './image-labeler.en.js';
 
 /** Strings of <tagwerk-image-labeler> (German). */
 export const imageLabelerDe: Record<keyof typeof imageLabelerEn, string> = {
-  'imageLabeler.error.load': 'Das Bild konnte nicht von {url} geladen werden. Prüfen Sie die Adresse und ob der Server dieser Seite das Anzeigen erlaubt.',
-  'imageLabeler.error.decode': 'Das Bild wurde geladen, kann aber nicht dekodiert werden: Es ist beschädigt oder in einem Format, das dieser Browser nicht liest.',
+  'imageLabeler.error.load':
+    'Das Bild konnte nicht von {url} geladen werden. Prüfen Sie die Adresse und ob der Server dieser Seite das Anzeigen erlaubt.',
+  'imageLabeler.error.decode':
+    'Das Bild wurde geladen, kann aber nicht dekodiert werden: Es ist beschädigt oder in einem Format, das dieser Browser nicht liest.',
   'imageLabeler.error.size': 'Laut Aufgabe ist das Bild {expected} Pixel groß, tatsächlich aber {actual}.',
   'imageLabeler.tool.select': 'Auswählen',
   'imageLabeler.tool.bbox': 'Rechteck',
@@ -14,7 +16,8 @@ export const imageLabelerDe: Record<keyof typeof imageLabelerEn, string> = {
   'imageLabeler.action.previousRegion': 'Vorherige Region',
   'imageLabeler.action.move': 'Region um 1 px verschieben (Umschalt: 10 px), beim Zeichnen das Fadenkreuz',
   'imageLabeler.action.resize': 'Region um 1 px vergrößern oder verkleinern (Umschalt: 10 px)',
-  'imageLabeler.action.place': 'Ecke, Punkt oder Schlüsselpunkt am Fadenkreuz setzen; auf dem ersten Punkt schließt es das Polygon',
+  'imageLabeler.action.place':
+    'Ecke, Punkt oder Schlüsselpunkt am Fadenkreuz setzen; auf dem ersten Punkt schließt es das Polygon',
   'imageLabeler.action.placeOccluded': 'Verdeckten Schlüsselpunkt setzen oder Polygon schließen',
   'imageLabeler.action.skipKeypoint': 'Schlüsselpunkt überspringen (nicht sichtbar)',
   'imageLabeler.action.removePoint': 'Beim Zeichnen letzten Punkt entfernen, sonst Region löschen',
@@ -29,7 +32,8 @@ export const imageLabelerDe: Record<keyof typeof imageLabelerEn, string> = {
   'imageLabeler.action.actual': 'Originalgröße (100 %)',
   'imageLabeler.training.region': 'Referenzregion {index} ({label})',
   'imageLabeler.training.iou': 'beste Überlappung {iou} %',
-  'imageLabeler.training.extra': '{count, plural, one {# Region mehr als die Referenz} other {# Regionen mehr als die Referenz}}',
+  'imageLabeler.training.extra':
+    '{count, plural, one {# Region mehr als die Referenz} other {# Regionen mehr als die Referenz}}',
   'imageLabeler.describe.bbox': 'Rechteck {index}, {label}, {w} × {h} bei {x}, {y}',
   'imageLabeler.describe.polygon': 'Polygon {index}, {label}, {points} Punkte, {w} × {h} bei {x}, {y}',
   'imageLabeler.describe.keypoints': 'Schlüsselpunkte {index}, {label}, {placed} von {total} gesetzt, bei {x}, {y}',
@@ -37,10 +41,16 @@ export const imageLabelerDe: Record<keyof typeof imageLabelerEn, string> = {
   'imageLabeler.pickLabelFirst': 'Wählen Sie zuerst ein Label.',
   'imageLabeler.toolChosen': 'Werkzeug {tool}',
   'imageLabeler.labelChosen': 'Label {label}',
-  'imageLabeler.firstCorner': 'Erste Ecke bei {x}, {y}. Fadenkreuz bewegen und mit Eingabe die gegenüberliegende Ecke setzen.',
+  'imageLabeler.firstCorner':
+    'Erste Ecke bei {x}, {y}. Fadenkreuz bewegen und mit Eingabe die gegenüberliegende Ecke setzen.',
   'imageLabeler.tooSmall': 'Zu klein: Die Aufgabe verlangt ein größeres Rechteck.',
-  'imageLabeler.pointAdded': '{count, plural, one {# Punkt} other {# Punkte}}; Eingabe auf dem ersten Punkt oder Umschalt+Eingabe schließt das Polygon.',
-  'imageLabeler.nextKeypoint': 'Nächster Schlüsselpunkt: {name}. Eingabe setzt ihn, Umschalt+Eingabe als verdeckt, S überspringt ihn.',
+  'imageLabeler.refuse.crossing': 'Nicht übernommen: Die Kanten eines Polygons dürfen sich nicht kreuzen.',
+  'imageLabeler.refuse.fewPoints': 'Ein Polygon braucht mindestens 3 Punkte.',
+  'imageLabeler.refuse.zeroArea': 'Nicht übernommen: Die Punkte liegen auf einer Linie.',
+  'imageLabeler.pointAdded':
+    '{count, plural, one {# Punkt} other {# Punkte}}; Eingabe auf dem ersten Punkt oder Umschalt+Eingabe schließt das Polygon.',
+  'imageLabeler.nextKeypoint':
+    'Nächster Schlüsselpunkt: {name}. Eingabe setzt ihn, Umschalt+Eingabe als verdeckt, S überspringt ihn.',
   'imageLabeler.pointRemoved': '{count, plural, one {# Punkt übrig} other {# Punkte übrig}}',
   'imageLabeler.deleted': '{count, plural, one {Region gelöscht} other {# Regionen gelöscht}}',
   'imageLabeler.cancelled': 'Zeichnen abgebrochen',

@@ -1,7 +1,9 @@
 /** Strings of <tagwerk-image-labeler> (English). */
 export const imageLabelerEn = {
-  'imageLabeler.error.load': 'The image could not be loaded from {url}. Check the address and that the server allows this page to show it.',
-  'imageLabeler.error.decode': 'The image was downloaded but could not be decoded: it is damaged or not an image format this browser reads.',
+  'imageLabeler.error.load':
+    'The image could not be loaded from {url}. Check the address and that the server allows this page to show it.',
+  'imageLabeler.error.decode':
+    'The image was downloaded but could not be decoded: it is damaged or not an image format this browser reads.',
   'imageLabeler.error.size': 'The task says the image is {expected} pixels, but it is {actual}.',
   'imageLabeler.tool.select': 'Select',
   'imageLabeler.tool.bbox': 'Box',
@@ -12,7 +14,8 @@ export const imageLabelerEn = {
   'imageLabeler.action.previousRegion': 'Previous region',
   'imageLabeler.action.move': 'Move the region 1 px (Shift: 10 px), or the crosshair while drawing',
   'imageLabeler.action.resize': 'Resize the region 1 px (Shift: 10 px)',
-  'imageLabeler.action.place': 'Place a corner, point or keypoint at the crosshair; on the first point, close the polygon',
+  'imageLabeler.action.place':
+    'Place a corner, point or keypoint at the crosshair; on the first point, close the polygon',
   'imageLabeler.action.placeOccluded': 'Place an occluded keypoint, or close the polygon',
   'imageLabeler.action.skipKeypoint': 'Skip the keypoint (absent)',
   'imageLabeler.action.removePoint': 'Remove the last point while drawing, else delete the region',
@@ -27,7 +30,8 @@ export const imageLabelerEn = {
   'imageLabeler.action.actual': 'Actual size (100%)',
   'imageLabeler.training.region': 'Reference region {index} ({label})',
   'imageLabeler.training.iou': 'best overlap {iou}%',
-  'imageLabeler.training.extra': '{count, plural, one {# region more than the reference} other {# regions more than the reference}}',
+  'imageLabeler.training.extra':
+    '{count, plural, one {# region more than the reference} other {# regions more than the reference}}',
   'imageLabeler.describe.bbox': 'box {index}, {label}, {w} × {h} at {x}, {y}',
   'imageLabeler.describe.polygon': 'polygon {index}, {label}, {points} points, {w} × {h} at {x}, {y}',
   'imageLabeler.describe.keypoints': 'keypoints {index}, {label}, {placed} of {total} placed, at {x}, {y}',
@@ -37,7 +41,11 @@ export const imageLabelerEn = {
   'imageLabeler.labelChosen': 'Label {label}',
   'imageLabeler.firstCorner': 'First corner at {x}, {y}. Move the crosshair and press Enter for the opposite corner.',
   'imageLabeler.tooSmall': 'Too small: the task needs a larger box.',
-  'imageLabeler.pointAdded': '{count, plural, one {# point} other {# points}}; Enter on the first point or Shift+Enter closes the polygon.',
+  'imageLabeler.refuse.crossing': 'Not added: a polygon’s edges may not cross.',
+  'imageLabeler.refuse.fewPoints': 'A polygon needs at least 3 points.',
+  'imageLabeler.refuse.zeroArea': 'Not added: the points lie on one line.',
+  'imageLabeler.pointAdded':
+    '{count, plural, one {# point} other {# points}}; Enter on the first point or Shift+Enter closes the polygon.',
   'imageLabeler.nextKeypoint': 'Next keypoint: {name}. Enter places it, Shift+Enter as occluded, S skips it.',
   'imageLabeler.pointRemoved': '{count, plural, one {# point left} other {# points left}}',
   'imageLabeler.deleted': '{count, plural, one {Region deleted} other {# regions deleted}}',

@@ -256,6 +256,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
   private validation: ValidationResult = { valid: false, errors: [] };
   private resolvedKeymap: Keymap<string> | undefined;
   private failure: TagwerkErrorCode | undefined;
+  private failedTitle: string | undefined;
   private actionOptions: Record<string, ShortcutActionOptions> = {};
 
   constructor() {
@@ -594,6 +595,8 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
   private fail(code: TagwerkErrorCode, errors: ValidationError[]): void {
     this.phase = 'error';
     this.failure = code;
+    // The task itself was fine when its media failed: keep showing its title.
+    this.failedTitle = this.parsedTask?.title;
     this.taskErrors = errors;
     this.parsedTask = undefined;
     this.history = undefined;
@@ -859,7 +862,9 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
         : nothing;
     return html`
       <header part="header">
-        <h2 part="title">${task?.title ?? this.t('ui.untitled')}</h2>
+        <h2 part="title">
+          ${task?.title ?? (this.phase === 'error' ? this.failedTitle : undefined) ?? this.t('ui.untitled')}
+        </h2>
         ${modeBadge}
         ${
           this.hotkeys === 'off'

@@ -4,7 +4,9 @@
  * uses the same rules as core's validator (`validate/geometry.ts`: touching edges count, a ring that
  * folds back on itself counts), so a polygon the stage accepts is never refused on submit.
  */
-import type { BBox } from '@tagwerk/core';
+import { findSelfIntersection, hasZeroArea, orientation, segmentsIntersect, type BBox } from '@tagwerk/core';
+
+export { hasZeroArea, orientation, segmentsIntersect };
 
 export type Pt = readonly [number, number];
 
@@ -63,39 +65,6 @@ export function boundsOf(points: readonly Pt[]): BBox {
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
-const EPSILON = 2 ** -53;
-const ORIENT_BOUND = (3 + 16 * EPSILON) * EPSILON;
-
-/** Sign of the turn a → b → c; 0 when collinear within rounding (same rule as core). */
-export function orientation(a: Pt, b: Pt, c: Pt): -1 | 0 | 1 {
-  const left = (b[0] - a[0]) * (c[1] - a[1]);
-  const right = (b[1] - a[1]) * (c[0] - a[0]);
-  const det = left - right;
-  if (Math.abs(det) <= ORIENT_BOUND * (Math.abs(left) + Math.abs(right))) return 0;
-  return det > 0 ? 1 : -1;
-}
-
-const within = (a: Pt, b: Pt, p: Pt): boolean =>
-  Math.min(a[0], b[0]) <= p[0] &&
-  p[0] <= Math.max(a[0], b[0]) &&
-  Math.min(a[1], b[1]) <= p[1] &&
-  p[1] <= Math.max(a[1], b[1]);
-
-/** True when the closed segments ab and cd share a point (touching and collinear overlap included). */
-export function segmentsIntersect(a: Pt, b: Pt, c: Pt, d: Pt): boolean {
-  const d1 = orientation(c, d, a);
-  const d2 = orientation(c, d, b);
-  const d3 = orientation(a, b, c);
-  const d4 = orientation(a, b, d);
-  if (d1 * d2 < 0 && d3 * d4 < 0) return true;
-  return (
-    (d1 === 0 && within(c, d, a)) ||
-    (d2 === 0 && within(c, d, b)) ||
-    (d3 === 0 && within(a, b, c)) ||
-    (d4 === 0 && within(a, b, d))
-  );
-}
-
 /** True when the path turns straight back at `cur` (prev → cur → next overlap). */
 function foldsBack(prev: Pt, cur: Pt, next: Pt): boolean {
   const dot = (cur[0] - prev[0]) * (next[0] - cur[0]) + (cur[1] - prev[1]) * (next[1] - cur[1]);
@@ -120,30 +89,10 @@ export function newEdgeIntersects(points: readonly Pt[], p: Pt, closing = false)
   return false;
 }
 
-/** True when a closed ring crosses or touches itself (O(n²): fine for drawn polygons). */
+/** True when a closed ring crosses or touches itself: the validator's own rule, so a polygon the
+ * stage accepts is never refused on submit. */
 export function ringSelfIntersects(ring: readonly Pt[]): boolean {
-  const n = ring.length;
-  if (n < 3) return false;
-  for (let i = 0; i < n; i++) {
-    if (foldsBack(ring[(i + n - 1) % n] as Pt, ring[i] as Pt, ring[(i + 1) % n] as Pt)) return true;
-  }
-  for (let i = 0; i < n; i++) {
-    const a = ring[i] as Pt;
-    const b = ring[(i + 1) % n] as Pt;
-    for (let j = i + 2; j < n; j++) {
-      if (i === 0 && j === n - 1) continue; // adjacent through the closing vertex
-      if (segmentsIntersect(a, b, ring[j] as Pt, ring[(j + 1) % n] as Pt)) return true;
-    }
-  }
-  return false;
-}
-
-/** True when all points lie on one line (or there are fewer than 3 distinct ones). */
-export function hasZeroArea(points: readonly Pt[]): boolean {
-  const p = points[0];
-  const q = points.find((r) => p && (r[0] !== p[0] || r[1] !== p[1]));
-  if (!p || !q) return true;
-  return points.every((r) => orientation(p, q, r) === 0);
+  return ring.length >= 3 && findSelfIntersection(ring) !== null;
 }
 
 /** Even-odd point-in-polygon test. */

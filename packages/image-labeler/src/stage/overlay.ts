@@ -158,6 +158,7 @@ function drawDraft(ctx: CanvasRenderingContext2D, s: OverlayState, d: OverlayDra
     const [x, y] = toS(v, d.at[0], d.at[1]);
     ctx.font = TAG_FONT;
     ctx.textBaseline = 'top';
+    ctx.textAlign = 'left';
     const w = ctx.measureText(d.nextName).width + 8;
     ctx.fillStyle = 'rgba(0, 0, 0, 0.7)';
     ctx.fillRect(x + 12, y + 12, w, 16);

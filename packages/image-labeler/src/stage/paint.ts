@@ -86,6 +86,9 @@ export function paintTags(ctx: CanvasRenderingContext2D, paint: Paint, corners: 
   ctx.fillStyle = paint.text;
   ctx.font = TAG_FONT;
   ctx.textBaseline = 'middle';
+  // The tag box grows rightwards from the corner whatever the page direction ('start' would
+  // right-align the text in a right-to-left canvas, outside its box).
+  ctx.textAlign = 'left';
   for (let i = 0; i < corners.length; i += 2) {
     ctx.fillText(paint.name, (corners[i] as number) + TAG_PAD, at(i) + TAG_HEIGHT / 2 + 0.5);
   }
