@@ -276,6 +276,9 @@ if (stories.length === 0) console.log('No stories matched: did build-storybook r
 if (process.env.TAGWERK_COUNT_FILE) {
   const failed = results.filter((r) => !r.skipped && (r.problems.length || r.violations.length)).length;
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(process.env.TAGWERK_COUNT_FILE, JSON.stringify({ passed: results.length - failed - skipped, failed, skipped, fileErrors: stories.length ? 0 : 1 }));
+  writeFileSync(
+    process.env.TAGWERK_COUNT_FILE,
+    JSON.stringify({ passed: results.length - failed - skipped, failed, skipped, fileErrors: stories.length ? 0 : 1 }),
+  );
 }
 process.exitCode = violations || broken || stories.length === 0 ? 1 : 0;

@@ -391,7 +391,7 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
           ? { names: task.keypoints.names, edges: task.keypoints.edges as Array<[number, number]> | undefined }
           : undefined,
       });
-      this.stage.setImage(this.bitmap, this.natural);
+      void this.stage.setImage(this.bitmap, this.natural);
       this.attached = true;
       this.lastRegions = undefined;
     }
@@ -939,6 +939,7 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
       role="radio"
       aria-checked=${this.activeLabel === label.id ? 'true' : 'false'}
       class="label ${this.activeLabel === label.id ? 'active' : ''}"
+      ?disabled=${this.disabled}
       data-color=${color}
       @click=${() => this.pickLabel(label.id)}
     >

@@ -87,7 +87,7 @@ export function resizeBy<R extends Region>(region: R, dw: number, dh: number, im
       const [x, y] = scale(k.x, k.y);
       return { ...k, x, y };
     }),
-  } as R);
+  });
 }
 
 /** A copy with a new id, offset by `offset` px (kept inside the image), owned by the worker. */

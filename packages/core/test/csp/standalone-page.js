@@ -1,4 +1,5 @@
 // Plain JavaScript (nothing to compile): mounts each standalone widget, answers, submits, reports.
+/* global OffscreenCanvas */
 const report = window.__tagwerkReport;
 const results = {};
 
