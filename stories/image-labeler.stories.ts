@@ -5,18 +5,11 @@
  * another (they share the task ids of the fixtures and one origin).
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import type {
-  Annotation,
-  TagwerkChangeEvent,
-  TagwerkErrorEvent,
-  TagwerkInvalidEvent,
-  TagwerkReadyEvent,
-  TagwerkSubmitEvent,
-} from '@tagwerk/core';
+import type { Annotation, TagwerkChangeEvent, TagwerkSubmitEvent } from '@tagwerk/core';
 import '@tagwerk/image-labeler';
 import type { TagwerkImageLabeler } from '@tagwerk/image-labeler';
-import { html, nothing, type TemplateResult } from 'lit';
-import { fn } from 'storybook/test';
+import { html, type TemplateResult } from 'lit';
+import { literal } from 'lit/static-html.js';
 import {
   arabicDraft,
   arabicTask,
@@ -43,74 +36,29 @@ import {
   streetRegionsGold,
   streetRegionsTask,
 } from './fixtures/image-tasks.js';
+import {
+  readyWidget,
+  renderWidget,
+  widgetArgs,
+  widgetArgTypes,
+  widgetControls,
+  type WidgetArgs,
+} from './widget-story.js';
 
-/** The element's attributes and properties a story can set, named as in the manifest. */
-interface ImageLabelerArgs {
-  task?: unknown;
-  'task-src'?: string;
-  value?: Annotation;
-  reference?: Annotation;
-  name?: string;
-  required?: boolean;
-  mode: 'work' | 'review' | 'training';
-  readonly: boolean;
-  disabled: boolean;
-  hotkeys: 'on' | 'off';
-  keymap?: Record<string, string[] | false>;
-  'hide-submit': boolean;
-  autosave: 'on' | 'off';
-  lang?: string;
-  dir?: 'ltr' | 'rtl' | 'auto';
-  /** Not bound by the stories: the preview's Theme toolbar sets it on every widget. */
-  theme?: 'auto' | 'light' | 'dark';
-  onTagwerkReady: (detail: TagwerkReadyEvent['detail']) => void;
-  onTagwerkChange: (detail: TagwerkChangeEvent['detail']) => void;
-  onTagwerkSubmit: (detail: TagwerkSubmitEvent['detail']) => void;
-  onTagwerkInvalid: (detail: TagwerkInvalidEvent['detail']) => void;
-  onTagwerkError: (detail: TagwerkErrorEvent['detail']) => void;
-}
-
-type Story = StoryObj<ImageLabelerArgs>;
+type Story = StoryObj<WidgetArgs>;
 
 /**
  * Renders the element with every arg bound. A large pre-fill comes in through `value` as an
  * argument instead of an arg: args travel to the manager and fill the Controls panel, and a
  * thousand regions there would freeze it.
  */
-function labeler(args: ImageLabelerArgs, value: Annotation | undefined = args.value): TemplateResult {
-  return html`<tagwerk-image-labeler
-    .task=${args.task ?? null}
-    task-src=${args['task-src'] || nothing}
-    .value=${value}
-    .reference=${args.reference}
-    .keymap=${args.keymap}
-    name=${args.name || nothing}
-    ?required=${args.required}
-    mode=${args.mode}
-    ?readonly=${args.readonly}
-    ?disabled=${args.disabled}
-    hotkeys=${args.hotkeys}
-    ?hide-submit=${args['hide-submit']}
-    autosave=${args.autosave}
-    lang=${args.lang || nothing}
-    dir=${args.dir || nothing}
-    @tagwerk-ready=${(e: TagwerkReadyEvent) => args.onTagwerkReady(e.detail)}
-    @tagwerk-change=${(e: TagwerkChangeEvent) => args.onTagwerkChange(e.detail)}
-    @tagwerk-submit=${(e: TagwerkSubmitEvent) => args.onTagwerkSubmit(e.detail)}
-    @tagwerk-invalid=${(e: TagwerkInvalidEvent) => args.onTagwerkInvalid(e.detail)}
-    @tagwerk-error=${(e: TagwerkErrorEvent) => args.onTagwerkError(e.detail)}
-  ></tagwerk-image-labeler>`;
+function labeler(args: WidgetArgs, value: Annotation | undefined = args.value): TemplateResult {
+  return renderWidget(literal`tagwerk-image-labeler`, args, { value });
 }
 
 /** The labeler in the story's canvas, once its task and picture are ready. */
-async function readyLabeler(canvasElement: HTMLElement): Promise<TagwerkImageLabeler> {
-  const element = canvasElement.querySelector('tagwerk-image-labeler');
-  if (!element) throw new Error('no <tagwerk-image-labeler> in the story');
-  await element.updateComplete;
-  if (element.value === null) {
-    await new Promise((resolve) => element.addEventListener('tagwerk-ready', resolve, { once: true }));
-  }
-  return element;
+function readyLabeler(canvasElement: HTMLElement): Promise<TagwerkImageLabeler> {
+  return readyWidget<TagwerkImageLabeler>(canvasElement, 'tagwerk-image-labeler');
 }
 
 /**
@@ -130,54 +78,10 @@ const meta = {
   title: 'Widgets/Image labeler',
   component: 'tagwerk-image-labeler',
   render: (args) => labeler(args),
-  args: {
-    mode: 'work',
-    readonly: false,
-    disabled: false,
-    hotkeys: 'on',
-    'hide-submit': false,
-    autosave: 'off',
-    // Spies: Storybook names each after its arg and logs every call in the Actions panel.
-    onTagwerkReady: fn(),
-    onTagwerkChange: fn(),
-    onTagwerkSubmit: fn(),
-    onTagwerkInvalid: fn(),
-    onTagwerkError: fn(),
-  },
-  argTypes: {
-    task: { control: 'object', description: 'The task input (an object; the `task` attribute takes it as JSON).' },
-    'task-src': { control: 'text' },
-    value: { control: 'object', description: 'An annotation envelope that pre-fills the widget.' },
-    reference: { control: 'object', description: 'Training mode: the gold annotation.' },
-    keymap: { control: 'object' },
-    mode: { control: 'inline-radio', options: ['work', 'review', 'training'] },
-    readonly: { control: 'boolean' },
-    disabled: { control: 'boolean' },
-    hotkeys: { control: 'inline-radio', options: ['on', 'off'] },
-    'hide-submit': { control: 'boolean' },
-    autosave: { control: 'inline-radio', options: ['on', 'off'] },
-    name: { control: 'text' },
-    required: { control: 'boolean' },
-    lang: {
-      control: 'select',
-      options: ['en', 'de', 'ar', 'he'],
-      description: 'Set on the element; unset, it is inherited from the page (the Locale toolbar).',
-      table: { category: 'attributes' },
-    },
-    dir: {
-      control: 'inline-radio',
-      options: ['ltr', 'rtl', 'auto'],
-      description: 'Set on the element; unset, it is inherited from the page (the Locale toolbar).',
-      table: { category: 'attributes' },
-    },
-    theme: {
-      control: false,
-      description: 'Follows the Theme toolbar: the preview pins every widget in a story to it.',
-    },
-  },
+  args: widgetArgs(),
+  argTypes: widgetArgTypes,
   parameters: {
-    // The manifest lists these properties beside their attributes; the attribute rows drive them.
-    controls: { exclude: ['hideSubmit', 'taskSrc', 'formMirror'] },
+    controls: widgetControls,
     docs: {
       description: {
         component:
@@ -185,7 +89,7 @@ const meta = {
       },
     },
   },
-} satisfies Meta<ImageLabelerArgs>;
+} satisfies Meta<WidgetArgs>;
 
 export default meta;
 

@@ -4,18 +4,11 @@
  * reappears in another (they share the task ids of the fixtures and one origin).
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import type {
-  Annotation,
-  TagwerkChangeEvent,
-  TagwerkErrorEvent,
-  TagwerkInvalidEvent,
-  TagwerkReadyEvent,
-  TagwerkSubmitEvent,
-} from '@tagwerk/core';
+import type { Annotation, TagwerkChangeEvent, TagwerkSubmitEvent } from '@tagwerk/core';
 import '@tagwerk/text-rater';
 import type { TagwerkTextRater } from '@tagwerk/text-rater';
-import { html, nothing, type TemplateResult } from 'lit';
-import { fn } from 'storybook/test';
+import { html, type TemplateResult } from 'lit';
+import { literal } from 'lit/static-html.js';
 import {
   abPreferenceTask,
   choiceMultipleTask,
@@ -45,128 +38,39 @@ import {
   starsTask,
   textQuestionTask,
 } from './fixtures/text-tasks.js';
+import {
+  readyWidget,
+  renderWidget,
+  widgetArgs,
+  widgetArgTypes,
+  widgetControls,
+  type WidgetArgs,
+} from './widget-story.js';
 
-/** The element's attributes and properties a story can set, named as in the manifest. */
-interface TextRaterArgs {
-  task?: unknown;
-  'task-src'?: string;
-  value?: Annotation;
-  reference?: Annotation;
-  name?: string;
-  required?: boolean;
-  mode: 'work' | 'review' | 'training';
-  readonly: boolean;
-  disabled: boolean;
-  hotkeys: 'on' | 'off';
-  keymap?: Record<string, string[] | false>;
-  'hide-submit': boolean;
-  autosave: 'on' | 'off';
-  lang?: string;
-  dir?: 'ltr' | 'rtl' | 'auto';
-  /** Not bound by the stories: the preview's Theme toolbar sets it on every widget. */
-  theme?: 'auto' | 'light' | 'dark';
-  onTagwerkReady: (detail: TagwerkReadyEvent['detail']) => void;
-  onTagwerkChange: (detail: TagwerkChangeEvent['detail']) => void;
-  onTagwerkSubmit: (detail: TagwerkSubmitEvent['detail']) => void;
-  onTagwerkInvalid: (detail: TagwerkInvalidEvent['detail']) => void;
-  onTagwerkError: (detail: TagwerkErrorEvent['detail']) => void;
-}
-
-type Story = StoryObj<TextRaterArgs>;
+type Story = StoryObj<WidgetArgs>;
 
 /**
  * Renders the element with every arg bound. Large tasks come in through `task` as a second
  * argument instead of an arg: args travel to the manager and fill the Controls panel, and a
  * megabyte there would freeze it.
  */
-function rater(args: TextRaterArgs, task: unknown = args.task): TemplateResult {
-  return html`<tagwerk-text-rater
-    .task=${task ?? null}
-    task-src=${args['task-src'] || nothing}
-    .value=${args.value}
-    .reference=${args.reference}
-    .keymap=${args.keymap}
-    name=${args.name || nothing}
-    ?required=${args.required}
-    mode=${args.mode}
-    ?readonly=${args.readonly}
-    ?disabled=${args.disabled}
-    hotkeys=${args.hotkeys}
-    ?hide-submit=${args['hide-submit']}
-    autosave=${args.autosave}
-    lang=${args.lang || nothing}
-    dir=${args.dir || nothing}
-    @tagwerk-ready=${(e: TagwerkReadyEvent) => args.onTagwerkReady(e.detail)}
-    @tagwerk-change=${(e: TagwerkChangeEvent) => args.onTagwerkChange(e.detail)}
-    @tagwerk-submit=${(e: TagwerkSubmitEvent) => args.onTagwerkSubmit(e.detail)}
-    @tagwerk-invalid=${(e: TagwerkInvalidEvent) => args.onTagwerkInvalid(e.detail)}
-    @tagwerk-error=${(e: TagwerkErrorEvent) => args.onTagwerkError(e.detail)}
-  ></tagwerk-text-rater>`;
+function rater(args: WidgetArgs, task: unknown = args.task): TemplateResult {
+  return renderWidget(literal`tagwerk-text-rater`, args, { task });
 }
 
 /** The rater in the story's canvas, once its task is ready. */
-async function readyRater(canvasElement: HTMLElement): Promise<TagwerkTextRater> {
-  const element = canvasElement.querySelector('tagwerk-text-rater');
-  if (!element) throw new Error('no <tagwerk-text-rater> in the story');
-  await element.updateComplete;
-  if (element.value === null) {
-    await new Promise((resolve) => element.addEventListener('tagwerk-ready', resolve, { once: true }));
-  }
-  return element;
+function readyRater(canvasElement: HTMLElement): Promise<TagwerkTextRater> {
+  return readyWidget<TagwerkTextRater>(canvasElement, 'tagwerk-text-rater');
 }
 
 const meta = {
   title: 'Widgets/Text rater',
   component: 'tagwerk-text-rater',
   render: (args) => rater(args),
-  args: {
-    mode: 'work',
-    readonly: false,
-    disabled: false,
-    hotkeys: 'on',
-    'hide-submit': false,
-    autosave: 'off',
-    // Spies: Storybook names each after its arg and logs every call in the Actions panel.
-    onTagwerkReady: fn(),
-    onTagwerkChange: fn(),
-    onTagwerkSubmit: fn(),
-    onTagwerkInvalid: fn(),
-    onTagwerkError: fn(),
-  },
-  argTypes: {
-    task: { control: 'object', description: 'The task input (an object; the `task` attribute takes it as JSON).' },
-    'task-src': { control: 'text' },
-    value: { control: 'object', description: 'An annotation envelope that pre-fills the widget.' },
-    reference: { control: 'object', description: 'Training mode: the gold annotation.' },
-    keymap: { control: 'object' },
-    mode: { control: 'inline-radio', options: ['work', 'review', 'training'] },
-    readonly: { control: 'boolean' },
-    disabled: { control: 'boolean' },
-    hotkeys: { control: 'inline-radio', options: ['on', 'off'] },
-    'hide-submit': { control: 'boolean' },
-    autosave: { control: 'inline-radio', options: ['on', 'off'] },
-    name: { control: 'text' },
-    required: { control: 'boolean' },
-    lang: {
-      control: 'select',
-      options: ['en', 'de', 'ar', 'he'],
-      description: 'Set on the element; unset, it is inherited from the page (the Locale toolbar).',
-      table: { category: 'attributes' },
-    },
-    dir: {
-      control: 'inline-radio',
-      options: ['ltr', 'rtl', 'auto'],
-      description: 'Set on the element; unset, it is inherited from the page (the Locale toolbar).',
-      table: { category: 'attributes' },
-    },
-    theme: {
-      control: false,
-      description: 'Follows the Theme toolbar: the preview pins every widget in a story to it.',
-    },
-  },
+  args: widgetArgs(),
+  argTypes: widgetArgTypes,
   parameters: {
-    // The manifest lists these properties beside their attributes; the attribute rows drive them.
-    controls: { exclude: ['hideSubmit', 'taskSrc', 'formMirror'] },
+    controls: widgetControls,
     docs: {
       description: {
         component:
@@ -174,7 +78,7 @@ const meta = {
       },
     },
   },
-} satisfies Meta<TextRaterArgs>;
+} satisfies Meta<WidgetArgs>;
 
 export default meta;
 
