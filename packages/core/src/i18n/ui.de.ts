@@ -40,6 +40,7 @@ export const uiDe: Record<keyof typeof uiEn, string> = {
   'ui.submit.refused':
     '{count, plural, one {Vor dem Absenden ist noch eine Sache zu klären:} other {Vor dem Absenden sind noch # Dinge zu klären:}}',
   'ui.status.valid': 'Bereit zum Absenden',
+  'ui.status.disabled': 'Bearbeiten ist ausgeschaltet.',
   'ui.status.incomplete': '{count, plural, one {# Punkt offen} other {# Punkte offen}}',
   'ui.status.invalid': 'Die Annotation ist noch nicht vollständig.',
 };

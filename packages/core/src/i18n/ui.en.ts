@@ -38,6 +38,7 @@ export const uiEn = {
   'ui.submit.refused':
     '{count, plural, one {One thing needs your attention before submitting:} other {# things need your attention before submitting:}}',
   'ui.status.valid': 'Ready to submit',
+  'ui.status.disabled': 'Editing is switched off.',
   'ui.status.incomplete': '{count, plural, one {# item open} other {# items open}}',
   'ui.status.invalid': 'The annotation is not complete.',
 } as const;

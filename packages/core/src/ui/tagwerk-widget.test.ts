@@ -305,6 +305,16 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
     expect(el.value!.result.answers).to.deep.equal({});
   });
 
+  it('disabled: the working area is inert, nothing changes, and the status says so', async () => {
+    const el = await mount(makeTask(), { disabled: '' });
+    expect(q(el, '[part="surface"]').inert).to.equal(true);
+    q<HTMLTextAreaElement>(el, 'textarea').focus();
+    await sendKeys({ type: 'no' });
+    expect(el.value!.result.answers).to.deep.equal({});
+    expect(q(el, 'footer .status').textContent).to.contain('Editing is switched off');
+    await expect(el).to.be.accessible();
+  });
+
   it('review mode needs a verdict, and an edit counts as a correction', async () => {
     const task = makeTask();
     const el = document.createElement('tagwerk-test-widget');

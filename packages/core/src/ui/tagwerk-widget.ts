@@ -1016,7 +1016,13 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
           &#x21B7;
         </button>
         <span class="status ${valid ? 'ok' : 'invalid'}" aria-live="polite"
-          >${valid ? this.t('ui.status.valid') : this.t('ui.status.incomplete', { count: this.validation.errors.length })}</span
+          >${
+            this.disabled || this.formDisabled
+              ? this.t('ui.status.disabled')
+              : valid
+                ? this.t('ui.status.valid')
+                : this.t('ui.status.incomplete', { count: this.validation.errors.length })
+          }</span
         >
         <span class="spacer"></span>
         ${
