@@ -1,4 +1,6 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { createStore, get } from 'idb-keyval';
+import { draftKey } from '../journal.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { press } from '../../test/keys.js';
 import type { TagwerkChangeEvent, TagwerkErrorEvent, TagwerkInvalidEvent, TagwerkSubmitEvent } from '../events.js';
@@ -202,7 +204,12 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
     const first = await mount(task);
     await typeInto(first, 'why', 'draft text');
     first.remove(); // disconnect flushes the journal
-    await new Promise((resolve) => setTimeout(resolve, 50)); // IndexedDB commit is asynchronous
+    // The flush is asynchronous: wait until IndexedDB holds the draft.
+    const drafts = createStore('tagwerk', 'drafts');
+    await waitUntil(
+      async () => (await get(draftKey('tagwerk-test-widget', task.id), drafts)) !== undefined,
+      'draft stored',
+    );
     const second = await mount(task);
     expect(second.value!.result.answers).to.deep.equal({ why: 'draft text' });
     expect(second.value!.meta.edits).to.equal(10);
@@ -391,9 +398,9 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
           'Hi <script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> [x](javascript:window.__pwned=3) [ok](https://example.org) <a href="#" onclick="window.__pwned=4">a</a><svg onload="window.__pwned=5"></svg><style>*{display:none}</style>',
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const panel = q(el, '[part="instructions"] .md');
-    expect(panel.querySelector('script, svg, style')).to.equal(null);
+    expect(panel.querySelector('script, svg, style, img')).to.equal(null);
+    expect(panel.textContent).to.contain('<script>'); // raw HTML is shown as text, never parsed
     for (const node of panel.querySelectorAll('*')) {
       expect([...node.attributes].map((a) => a.name).filter((n) => n.startsWith('on'))).to.deep.equal([]);
     }
