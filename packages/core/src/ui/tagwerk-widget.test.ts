@@ -314,7 +314,7 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
 
   it('disabled: the working area is inert, nothing changes, and the status says so', async () => {
     const el = await mount(makeTask(), { disabled: '' });
-    expect(q(el, '[part="surface"]').inert).to.equal(true);
+    expect(q<HTMLElement>(el, '[part="surface"]').inert).to.equal(true);
     q<HTMLTextAreaElement>(el, 'textarea').focus();
     await sendKeys({ type: 'no' });
     expect(el.value!.result.answers).to.deep.equal({});
