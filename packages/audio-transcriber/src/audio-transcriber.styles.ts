@@ -1,7 +1,64 @@
 import { css } from 'lit';
 
 export const styles = css`
-  audio {
+  .transcriber {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .transport {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .transport .time {
+    font-variant-numeric: tabular-nums;
+    margin-inline-start: auto;
+  }
+  .wave {
+    display: grid;
+    gap: 0.25rem;
     inline-size: 100%;
+  }
+  .zoomview {
+    block-size: 120px;
+    border: 1px solid var(--tagwerk-color-border);
+    border-radius: var(--tagwerk-radius);
+  }
+  .overview {
+    block-size: 48px;
+    border: 1px solid var(--tagwerk-color-border);
+    border-radius: var(--tagwerk-radius);
+  }
+  .segments h3 {
+    margin: 0 0 0.25rem;
+    font-size: 1em;
+  }
+  .segments ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  .segment {
+    display: grid;
+    grid-template-columns: auto auto 1fr auto;
+    align-items: start;
+    gap: 0.5rem;
+    padding: 0.25rem;
+    border-radius: var(--tagwerk-radius);
+  }
+  .segment:focus-visible {
+    outline: 2px solid var(--tagwerk-focus-ring, var(--tagwerk-color-accent));
+  }
+  .segment .time {
+    font-variant-numeric: tabular-nums;
+  }
+  .segment textarea {
+    inline-size: 100%;
+    box-sizing: border-box;
+    resize: vertical;
+    font: inherit;
   }
 `;

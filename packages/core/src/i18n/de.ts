@@ -1,4 +1,5 @@
 /** German messages: complete (a test checks every English key has a German one). */
+import { audioDe } from './audio.de.js';
 import { imageLabelerDe } from './image-labeler.de.js';
 import { questionsDe } from './questions.de.js';
 import { rankingDe } from './ranking.de.js';
@@ -16,4 +17,5 @@ export const de: Catalog = {
   ...spansDe,
   ...textRaterDe,
   ...imageLabelerDe,
+  ...audioDe,
 };

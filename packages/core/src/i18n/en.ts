@@ -1,4 +1,5 @@
 /** English messages: complete, and the fallback for every other locale. */
+import { audioEn } from './audio.en.js';
 import { imageLabelerEn } from './image-labeler.en.js';
 import { questionsEn } from './questions.en.js';
 import { rankingEn } from './ranking.en.js';
@@ -15,4 +16,5 @@ export const en = {
   ...spansEn,
   ...textRaterEn,
   ...imageLabelerEn,
+  ...audioEn,
 } as const;

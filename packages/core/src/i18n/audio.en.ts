@@ -1,0 +1,33 @@
+/** Strings of <tagwerk-audio-transcriber> (English). */
+export const audioEn = {
+  'audio.error.load':
+    'The audio could not be loaded from {url}. Check the address and that the server allows this page to play it.',
+  'audio.error.decode':
+    'The audio was downloaded but could not be played or drawn: it is damaged or in a format this browser does not read.',
+  'audio.transport': 'Playback',
+  'audio.play': 'Play',
+  'audio.pause': 'Pause',
+  'audio.back': 'Back 5 seconds',
+  'audio.forward': 'Forward 5 seconds',
+  'audio.speed': 'Speed',
+  'audio.time': '{current} of {duration}',
+  'audio.waveform': 'Waveform: click to move the playhead, drag a segment edge to change its time',
+  'audio.overview': 'Overview of the whole recording',
+  'audio.segments': 'Segments',
+  'audio.segments.empty': 'No segments yet. Press Alt+Enter to add one at the playhead.',
+  'audio.segment': 'Segment {index}, {start} to {end}',
+  'audio.segment.speaker': 'Speaker',
+  'audio.segment.noSpeaker': '(none)',
+  'audio.segment.text': 'Transcript',
+  'audio.segment.delete': 'Delete segment',
+  'audio.segment.play': 'Play segment',
+  'audio.segment.added': 'Segment added from {start} to {end}.',
+  'audio.segment.deleted': 'Segment deleted.',
+  'audio.segment.noRoom': 'No room for a new segment here: it would overlap another one.',
+  'audio.questions': 'Questions about the recording',
+  'audio.action.playPause': 'Play or pause',
+  'audio.action.back': 'Back 5 seconds',
+  'audio.action.forward': 'Forward 5 seconds',
+  'audio.action.newSegment': 'New segment at the playhead',
+  'audio.action.deleteSegment': 'Delete the focused segment',
+} as const;
