@@ -19,16 +19,24 @@ export const styles = css`
     display: grid;
     gap: 0.25rem;
     inline-size: 100%;
+    min-inline-size: 0;
+  }
+  /* The waveform canvases are sized by peaks; they must never widen the widget (the observer
+     refits them to the container instead). */
+  .zoomview,
+  .overview {
+    min-inline-size: 0;
+    overflow: hidden;
   }
   .zoomview {
     block-size: 120px;
-    border: 1px solid var(--tagwerk-color-border);
-    border-radius: var(--tagwerk-radius);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
   }
   .overview {
     block-size: 48px;
-    border: 1px solid var(--tagwerk-color-border);
-    border-radius: var(--tagwerk-radius);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
   }
   .segments h3 {
     margin: 0 0 0.25rem;
@@ -47,10 +55,10 @@ export const styles = css`
     align-items: start;
     gap: 0.5rem;
     padding: 0.25rem;
-    border-radius: var(--tagwerk-radius);
+    border-radius: var(--_radius);
   }
   .segment:focus-visible {
-    outline: 2px solid var(--tagwerk-focus-ring, var(--tagwerk-color-accent));
+    outline: 2px solid var(--tagwerk-focus-ring, var(--_accent));
   }
   .segment .time {
     font-variant-numeric: tabular-nums;
