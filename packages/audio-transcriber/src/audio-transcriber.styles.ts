@@ -58,7 +58,7 @@ export const styles = css`
     border-radius: var(--_radius);
   }
   .segment:focus-visible {
-    outline: 2px solid var(--tagwerk-focus-ring, var(--_accent));
+    outline: 3px solid var(--_focus);
   }
   .segment .time {
     font-variant-numeric: tabular-nums;
