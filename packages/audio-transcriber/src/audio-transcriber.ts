@@ -9,7 +9,6 @@ import {
   questionStyles,
   renderQuestion,
   syncRadioFocus,
-  type QuestionHost,
   type WidgetAction,
 } from '@tagwerk/core/ui';
 import { styles } from './audio-transcriber.styles.js';
@@ -376,24 +375,11 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
         return true;
       }
       default: {
-        const handled = handleQuestionAction(id, task.questions ?? [], this.questionHost(task), this.shadowRoot!);
+        const handled = handleQuestionAction(id, task.questions ?? [], this.questionHost(), this.shadowRoot!);
         if (handled) void this.updateComplete.then(() => syncRadioFocus(this.shadowRoot!));
         return handled;
       }
     }
-  }
-
-  private questionHost(task: TaskOf<'audio'>): QuestionHost {
-    return {
-      answers: this.result!.answers,
-      taskId: task.id,
-      t: this.locale.t,
-      dir: this.locale.dir,
-      editable: this.editable,
-      setAnswer: (questionId, answer, options) => {
-        this.commit(this.withAnswer(this.result!, questionId, answer), options);
-      },
-    };
   }
 
   // ---------------------------------------------------------------------------------------
@@ -406,7 +392,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
         ${
           task.questions?.length
             ? html`<section class="questions" aria-label=${this.t('audio.questions')}>
-                ${task.questions.map((q) => renderQuestion(q, this.questionHost(task)))}
+                ${task.questions.map((q) => renderQuestion(q, this.questionHost()))}
               </section>`
             : nothing
         }

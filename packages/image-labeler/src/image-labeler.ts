@@ -23,7 +23,6 @@ import {
   renderQuestion,
   syncRadioFocus,
   type FeedbackItem,
-  type QuestionHost,
   type WidgetAction,
 } from '@tagwerk/core/ui';
 import { iou } from '@tagwerk/core';
@@ -272,7 +271,7 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
     const onStage = this.stageRef.value !== undefined && event.composedPath().includes(this.stageRef.value);
     if (id.startsWith('pick-') || id.endsWith('-question')) {
       if (onStage) return false;
-      const handled = handleQuestionAction(id, task.questions ?? [], this.questionHost(task), this.shadowRoot!);
+      const handled = handleQuestionAction(id, task.questions ?? [], this.questionHost(), this.shadowRoot!);
       if (handled) void this.updateComplete.then(() => syncRadioFocus(this.shadowRoot!));
       return handled;
     }
@@ -820,19 +819,6 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
     if (this.stage.handleKeyUp(event)) event.preventDefault();
   };
 
-  private questionHost(task: TaskOf<'image'>): QuestionHost {
-    return {
-      answers: this.result!.answers,
-      taskId: task.id,
-      t: this.locale.t,
-      dir: this.locale.dir,
-      editable: this.editable,
-      setAnswer: (questionId, answer, options) => {
-        this.commit(this.withAnswer(this.result!, questionId, answer), options);
-      },
-    };
-  }
-
   // ---------------------------------------------------------------------------------------
   // Rendering
 
@@ -862,7 +848,7 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
             ${
               task.questions?.length
                 ? html`<section class="questions" aria-label=${this.t('imageLabeler.questions')}>
-                    ${task.questions.map((q) => renderQuestion(q, this.questionHost(task)))}
+                    ${task.questions.map((q) => renderQuestion(q, this.questionHost()))}
                   </section>`
                 : nothing
             }

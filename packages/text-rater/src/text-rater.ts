@@ -103,7 +103,7 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
       if (field.closest('[data-question]')?.getAttribute('data-question') !== questionId) return false;
       return field.applyLabel(labelId!);
     }
-    const handled = handleQuestionAction(id, task.questions, this.questionHost(task), this.shadowRoot!);
+    const handled = handleQuestionAction(id, task.questions, this.textHost(task), this.shadowRoot!);
     if (handled) void this.updateComplete.then(() => syncRadioFocus(this.shadowRoot!));
     return handled;
   }
@@ -139,20 +139,8 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
     return this.t('ui.training.differ');
   }
 
-  private questionHost(task: TaskOf<'text'>): QuestionHost {
-    const result = this.result!;
-    return {
-      answers: result.answers,
-      record: task.record,
-      taskId: task.id,
-      t: this.locale.t,
-      dir: this.locale.dir,
-      editable: this.editable,
-      responseTitle: (id) => this.responseTitle(task, id),
-      setAnswer: (questionId, answer, options) => {
-        this.commit(this.withAnswer(this.result!, questionId, answer), options);
-      },
-    };
+  private textHost(task: TaskOf<'text'>): QuestionHost {
+    return this.questionHost({ record: task.record, responseTitle: (id) => this.responseTitle(task, id) });
   }
 
   /** The display order of responses and the title each card shows ("Response A", a label…). */
@@ -210,7 +198,7 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
   // Rendering
 
   protected renderSurface(task: TaskOf<'text'>): TemplateResult {
-    const host = this.questionHost(task);
+    const host = this.textHost(task);
     const record = this.renderRecord(task);
     // A spans question may show the only text there is: then the questions take the full width.
     return html`

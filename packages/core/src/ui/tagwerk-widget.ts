@@ -36,6 +36,7 @@ import {
 import { parseTask, validateAnnotation } from '../validate/index.js';
 import { LocaleController } from './locale-controller.js';
 import { markdown } from './markdown.js';
+import type { QuestionHost } from './questions.js';
 import { colorScheme, markdownStyles, tokens, widgetStyles } from './tagwerk-widget.styles.js';
 
 /** A keyboard action a widget offers; shown in the `?` sheet, remappable through `keymap`. */
@@ -441,6 +442,21 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
     if (answer === undefined) delete answers[id];
     else answers[id] = answer;
     return { ...result, answers };
+  }
+
+  /** What the shared question fields need: the answers, locale, and how to record an answer. */
+  protected questionHost(extra: Pick<QuestionHost, 'record' | 'responseTitle'> = {}): QuestionHost {
+    return {
+      answers: this.result?.answers ?? {},
+      taskId: this.parsedTask?.id ?? '',
+      t: this.locale.t,
+      dir: this.locale.dir,
+      editable: this.editable,
+      setAnswer: (questionId, answer, options) => {
+        if (this.result) this.commit(this.withAnswer(this.result, questionId, answer), options);
+      },
+      ...extra,
+    };
   }
 
   /** Reports a problem through `tagwerk-error` (and keeps the widget working). */
