@@ -38,30 +38,133 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  .transport .played {
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  .transport .played.done {
+    color: var(--_success);
+  }
+  .transport .zoom {
+    display: inline-flex;
+    gap: 0.25rem;
+  }
+  .icon-button[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.375rem;
+  }
+  .tags-title {
+    color: var(--_muted);
+  }
+  .tag {
+    font: inherit;
+    display: inline-flex;
+    gap: 0.375rem;
+    align-items: baseline;
+    padding: 0.125rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg-raised);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  .tag kbd {
+    font: inherit;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
   .segments h3 {
     margin: 0 0 0.25rem;
     font-size: 1em;
   }
-  .segments ol {
+  /* The list scrolls on its own so the waveform stays in view; rows off screen skip layout and
+     paint (content-visibility) so hundreds of segments stay cheap while every textarea exists. */
+  .segment-list {
     list-style: none;
     margin: 0;
     padding: 0;
     display: grid;
     gap: 0.25rem;
+    max-block-size: var(--tagwerk-audio-list-height, 26rem);
+    overflow-y: auto;
+    overscroll-behavior: contain;
   }
   .segment {
+    --_speaker: transparent;
     display: grid;
-    grid-template-columns: auto auto 1fr auto;
-    align-items: start;
-    gap: 0.5rem;
-    padding: 0.25rem;
+    gap: 0.25rem;
+    padding: 0.375rem 0.5rem;
     border-radius: var(--_radius);
+    border-inline-start: 4px solid var(--_speaker);
+    background: var(--_bg);
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6rem;
   }
-  .segment:focus-visible {
+  .segment.current {
+    background: var(--_bg-raised);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  .segment.warn {
+    background: var(--_warning-bg);
+  }
+  .segment:focus-visible,
+  .edge:focus-visible {
     outline: 3px solid var(--_focus);
+    outline-offset: 1px;
   }
-  .segment .time {
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.375rem 0.5rem;
+  }
+  .index {
+    min-inline-size: 2ch;
+    color: var(--_muted);
     font-variant-numeric: tabular-nums;
+    text-align: end;
+  }
+  .times {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.125rem;
+  }
+  .edge {
+    font-variant-numeric: tabular-nums;
+    padding: 0.125rem 0.25rem;
+    border: 1px dashed var(--_border);
+    border-radius: 4px;
+    cursor: ew-resize;
+  }
+  .length {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .speaker {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+  }
+  .swatch {
+    inline-size: 0.75rem;
+    block-size: 0.75rem;
+    border-radius: 50%;
+    background: var(--_speaker);
+    border: 1px solid var(--_border);
+  }
+  .warning {
+    color: var(--_danger);
+  }
+  .row-actions {
+    margin-inline-start: auto;
+    display: inline-flex;
+    gap: 0.25rem;
   }
   .segment textarea {
     inline-size: 100%;

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { validateAnnotation, type AudioAnnotation, type AudioTask } from '@tagwerk/core';
 import { press } from '../../core/test/keys.js';
+import { mountReady, shadowQuery } from '../../core/test/widget-fixture.js';
 import { toneFixture, type ToneFixture } from '../test/audio-fixtures.js';
 import type { TagwerkAudioTranscriber } from './index.js';
 import './index.js';
@@ -24,20 +25,12 @@ function makeTask(audio: ToneFixture, overrides: Partial<AudioTask> = {}): Audio
 
 async function mount(task: AudioTask): Promise<TagwerkAudioTranscriber> {
   const el = document.createElement('tagwerk-audio-transcriber');
-  el.autosave = 'off';
   el.task = task;
-  const ready = oneEvent(el, 'tagwerk-ready');
-  await fixture(html`<div style="width: 900px">${el}</div>`);
-  await ready;
-  await el.updateComplete;
-  return el;
+  return mountReady(el);
 }
 
-const $ = <T extends Element = HTMLElement>(el: TagwerkAudioTranscriber, selector: string): T => {
-  const found = el.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector}`);
-  return found;
-};
+const $ = <T extends Element = HTMLElement>(el: TagwerkAudioTranscriber, selector: string): T =>
+  shadowQuery<T>(el, selector);
 
 describe('<tagwerk-audio-transcriber>', () => {
   let audio: ToneFixture;

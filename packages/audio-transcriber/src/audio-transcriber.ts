@@ -1,6 +1,10 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { AudioResult, Segment, TaskOf } from '@tagwerk/core';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { cer, wer, type AudioResult, type Segment, type TaskOf, type ValidationError } from '@tagwerk/core';
 import {
   MediaError,
   QUESTION_ACTIONS,
@@ -9,37 +13,53 @@ import {
   questionStyles,
   renderQuestion,
   syncRadioFocus,
+  type FeedbackItem,
   type WidgetAction,
 } from '@tagwerk/core/ui';
 import { styles } from './audio-transcriber.styles.js';
 import { MediaFailure, PeaksController, type WaveSegmentStyle } from './peaks-controller.js';
+import { PlayedRanges } from './played-ranges.js';
+import {
+  MIN_SEGMENT_SECONDS,
+  byStart,
+  edgeLimits,
+  formatTime,
+  insertTag,
+  mergeSegments,
+  ms,
+  nextSegmentId,
+  segmentAt,
+  splitSegment,
+  transcriptOf,
+} from './segments.js';
 import { WIDGET_ID } from './version.js';
 
+export { formatTime } from './segments.js';
+
 /** Without a precomputed waveform, longer audio is refused rather than decoded in the browser. */
-const MAX_DECODE_SECONDS = 20 * 60;
-/** Length of a segment created at the playhead. */
+export const MAX_DECODE_SECONDS = 20 * 60;
+/** Length of a segment created at the playhead (within the task's min/max). */
 const NEW_SEGMENT_SECONDS = 2;
 /** How far the skip buttons and keys move the playhead. */
 const SKIP_SECONDS = 5;
 const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];
+const REWINDS = [0, 0.5, 1, 2, 3];
+/** The on-screen clock follows playback this often (the playhead itself is drawn by peaks). */
+const CLOCK_MS = 100;
+/** Speaker colours when the task gives none (Okabe–Ito, distinguishable with colour-blindness). */
+const SPEAKER_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
-const ms = (t: number): number => Math.round(t * 1000) / 1000;
+const expandHex = (color: string): string =>
+  color.length === 4 ? `#${[...color.slice(1)].map((c) => c + c).join('')}` : color;
 
-/** `mm:ss.mmm` (hours are folded into the minutes: the list stays aligned). */
-export function formatTime(seconds: number): string {
-  const total = Math.max(0, Math.round(seconds * 1000));
-  const minutes = Math.floor(total / 60000);
-  const secs = Math.floor((total % 60000) / 1000);
-  const millis = total % 1000;
-  return `${String(minutes).padStart(2, '0')}:${String(secs).padStart(2, '0')}.${String(millis).padStart(3, '0')}`;
-}
-
-const byStart = (a: Segment, b: Segment): number => a.start - b.start || a.end - b.end;
+type Edge = 'start' | 'end';
 
 /**
- * Waveform segments with text, speakers and tags, plus file-level questions.
+ * Waveform segments with transcripts, speakers, labels and tags, plus file-level questions.
  *
  * @summary The audio microtask widget.
+ *
+ * @attr rewind - Seconds played again when playback resumes after a pause (0 = off). Default 1.
  *
  * @event tagwerk-ready - Task parsed and audio loaded; `detail: { taskId }`.
  * @event tagwerk-change - After each user edit; `detail: { annotation, valid, errors }`.
@@ -47,9 +67,10 @@ const byStart = (a: Segment, b: Segment): number => a.start - b.start || a.end -
  * @event tagwerk-invalid - `submit()` refused; `detail: { errors }`.
  * @event tagwerk-error - Bad task, audio failed to load or decode, storage failure; `detail: { code, message }`.
  *
- * @csspart transport - The play/pause, skip, speed and time bar.
+ * @csspart transport - The play/pause, skip, speed, zoom and time bar.
  * @csspart zoomview - The detailed waveform.
  * @csspart overview - The whole-recording waveform.
+ * @csspart tags - The tag buttons.
  * @csspart segments - The list of segments.
  */
 export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
@@ -57,11 +78,19 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
 
   static override properties = {
     ...TagwerkWidget.properties,
+    rewind: { type: Number, reflect: true },
     playing: { state: true },
     currentTime: { state: true },
     rate: { state: true },
     announcement: { state: true },
+    loopId: { state: true },
+    playingId: { state: true },
+    zoomLevel: { state: true },
+    playedShare: { state: true },
   };
+
+  /** Seconds played again when playback resumes after a pause (0 = off). */
+  declare rewind: number;
 
   protected readonly kind = 'audio' as const;
   protected readonly widgetId = WIDGET_ID;
@@ -70,37 +99,63 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
   declare private currentTime: number;
   declare private rate: number;
   declare private announcement: string;
+  /** The segment being looped. */
+  declare private loopId: string | undefined;
+  /** The segment under the playhead (highlighted in the list). */
+  declare private playingId: string | undefined;
+  declare private zoomLevel: number;
+  declare private playedShare: number;
 
   private duration = 0;
   private audioEl: HTMLAudioElement | undefined;
   /** Holds the zoomview and overview; created in prepare() so the waveform is drawn before ready. */
   private waveEl: HTMLDivElement | undefined;
   private zoomviewEl: HTMLDivElement | undefined;
-  private overviewEl: HTMLDivElement | undefined;
   private resizeObserver: ResizeObserver | undefined;
+  private played = new PlayedRanges();
+  private frame = 0;
+  private clockAt = 0;
+  /** Where playback was paused (for the rewind on resume); cleared by any seek. */
+  private pausedAt: number | undefined;
+  /** Play `id` until its end (stop there, or loop). */
+  private bound: { id: string; loop: boolean } | undefined;
+  /** The transcript last typed in, and its selection, for tags inserted from the buttons. */
+  private lastText: { id: string; start: number; end: number } | undefined;
 
   private readonly peaks = new PeaksController(this, {
     onSegmentChange: (id, start, end) => this.moveSegment(id, start, end),
+    onSegmentInsert: (start, end) => this.insertSegment(start, end),
     onTimeUpdate: (time) => {
-      this.currentTime = time;
+      if (!this.playing) this.currentTime = time;
     },
     onSeek: (time) => {
       this.currentTime = time;
+      this.followTime(time);
+    },
+    onZoom: (level) => {
+      this.zoomLevel = level;
     },
   });
 
   constructor() {
     super();
+    this.rewind = 1;
     this.playing = false;
     this.currentTime = 0;
     this.rate = 1;
     this.announcement = '';
+    this.loopId = undefined;
+    this.playingId = undefined;
+    this.zoomLevel = 0;
+    this.playedShare = 0;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.audioEl?.pause();
     this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    cancelAnimationFrame(this.frame);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -109,10 +164,12 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
   protected override async prepare(task: TaskOf<'audio'>, signal: AbortSignal): Promise<void> {
     this.peaks.dispose();
     this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    cancelAnimationFrame(this.frame);
     const audio = document.createElement('audio');
-    audio.addEventListener('play', () => (this.playing = true));
-    audio.addEventListener('pause', () => (this.playing = false));
-    audio.addEventListener('ended', () => (this.playing = false));
+    audio.addEventListener('play', this.handlePlay);
+    audio.addEventListener('pause', this.handlePause);
+    audio.addEventListener('seeking', this.handleSeeking);
     audio.addEventListener('seeked', () => (this.currentTime = audio.currentTime));
     const wave = document.createElement('div');
     wave.className = 'wave';
@@ -138,8 +195,8 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     this.audioEl = audio;
     this.waveEl = wave;
     this.zoomviewEl = zoomview;
-    this.overviewEl = overview;
     this.peaks.attach({ zoomview, overview, audio });
+    this.peaks.setOverlapAllowed(task.constraints?.allowOverlap ?? false);
     try {
       await this.peaks.load({
         url: task.audio.url,
@@ -149,19 +206,63 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     } catch (error) {
       holder.remove();
       if (signal.aborted) return;
-      const code = error instanceof MediaFailure ? error.code : 'media-load-failed';
-      const message =
-        code === 'media-load-failed'
-          ? this.t('audio.error.load', { url: task.audio.url })
-          : this.t('audio.error.decode');
-      const detail = error instanceof Error ? ` (${error.message})` : '';
-      throw new MediaError(code, `${message}${detail}`, '/audio/url');
+      throw this.mediaError(task, error);
+    } finally {
+      holder.remove();
     }
-    holder.remove();
     this.duration = this.peaks.duration;
     this.currentTime = 0;
     this.playing = false;
     this.rate = 1;
+    this.loopId = undefined;
+    this.playingId = undefined;
+    this.bound = undefined;
+    this.pausedAt = undefined;
+    this.lastText = undefined;
+    this.played = new PlayedRanges();
+    this.playedShare = 0;
+    this.zoomLevel = this.peaks.zoom.level;
+  }
+
+  /** A load failure in the worker's language, pointing at the task field to fix. */
+  private mediaError(task: TaskOf<'audio'>, error: unknown): MediaError {
+    const failure = error instanceof MediaFailure ? error : undefined;
+    const code = failure?.code ?? 'media-load-failed';
+    const reason = failure?.reason;
+    const minutes = (seconds: number): string => (seconds / 60).toFixed(seconds < 600 ? 1 : 0);
+    switch (reason?.kind) {
+      case 'too-long':
+        return new MediaError(
+          code,
+          this.t('audio.error.tooLong', { minutes: minutes(reason.seconds), limit: minutes(reason.limit) }),
+          '/audio/waveform',
+        );
+      case 'waveform-mismatch':
+        return new MediaError(
+          code,
+          this.t('audio.error.waveformMismatch', {
+            waveform: formatTime(reason.waveform),
+            audio: formatTime(reason.audio),
+          }),
+          '/audio/waveform',
+        );
+      case 'waveform-invalid':
+        return new MediaError(
+          code,
+          `${this.t('audio.error.waveformInvalid')} (${failure!.message})`,
+          '/audio/waveform',
+        );
+      case 'empty':
+        return new MediaError(code, this.t('audio.error.empty'), '/audio/url');
+      default: {
+        const message =
+          code === 'media-load-failed'
+            ? this.t('audio.error.load', { url: task.audio.url })
+            : this.t('audio.error.decode');
+        const detail = error instanceof Error ? ` (${error.message})` : '';
+        return new MediaError(code, `${message}${detail}`, '/audio/url');
+      }
+    }
   }
 
   protected emptyResult(task: TaskOf<'audio'>): AudioResult {
@@ -171,20 +272,43 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     return { duration, segments, answers: {} };
   }
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
+  /** Adds what was heard and, on submit, how much the pre-filled transcript was corrected. */
+  protected override finishResult(result: AudioResult, submitting: boolean): AudioResult {
+    const played = Math.max(result.played ?? 0, this.played.share(result.duration));
+    const finished: AudioResult = { ...result, played };
+    const prefill = this.parsedTask?.prefill;
+    if (submitting && prefill?.length) {
+      finished.prefillWer = Math.round(wer(transcriptOf(result.segments), transcriptOf(prefill)) * 10000) / 10000;
+    }
+    return finished;
+  }
+
+  protected override draftState(): unknown {
+    return { played: this.played.toJSON() };
+  }
+
+  protected override restoreDraftState(state: unknown): void {
+    const played = (state as { played?: unknown } | null)?.played;
+    this.played = PlayedRanges.from(played);
+    this.playedShare = this.played.share(this.duration);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const result = this.result;
     if (!result) return;
+    const names = new Map((this.parsedTask?.speakers ?? []).map((s) => [s.id, s.name]));
     this.peaks.setSegments(
       result.segments.map((s) => ({
         id: s.id,
         start: s.start,
         end: s.end,
-        ...(s.speaker ? { speaker: s.speaker } : {}),
+        ...(s.speaker ? { speaker: s.speaker, label: names.get(s.speaker) ?? s.speaker } : {}),
         editable: this.editable,
       })),
       this.speakerStyles(),
     );
+    this.peaks.setInsertMode(this.editable);
     if (this.zoomviewEl?.isConnected && !this.resizeObserver) {
       // The stage was built in the hidden holder; follow the surface's real width from now on.
       this.resizeObserver = new ResizeObserver(() => {
@@ -196,11 +320,18 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     }
   }
 
+  private speakerColor(id: string | undefined): string | undefined {
+    const speakers = this.parsedTask?.speakers ?? [];
+    const index = speakers.findIndex((s) => s.id === id);
+    if (index < 0) return undefined;
+    return expandHex(speakers[index]!.color ?? SPEAKER_PALETTE[index % SPEAKER_PALETTE.length]!);
+  }
+
   private speakerStyles(): Map<string, WaveSegmentStyle> {
     const styles = new Map<string, WaveSegmentStyle>();
     for (const speaker of this.parsedTask?.speakers ?? []) {
-      if (speaker.color)
-        styles.set(speaker.id, { color: `${speaker.color}66`.slice(0, 9), borderColor: speaker.color });
+      const color = this.speakerColor(speaker.id)!;
+      styles.set(speaker.id, { color: `${color}55`, borderColor: color });
     }
     return styles;
   }
@@ -208,79 +339,260 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
   // ---------------------------------------------------------------------------------------
   // Editing
 
+  private get segments(): Segment[] {
+    return this.result?.segments ?? [];
+  }
+
+  private get allowOverlap(): boolean {
+    return this.parsedTask?.constraints?.allowOverlap ?? false;
+  }
+
   private setSegments(segments: Segment[], options: { coalesceKey?: string } = {}): boolean {
     return this.commit({ ...this.result!, segments: [...segments].sort(byStart) }, options);
   }
 
-  private updateSegment(id: string, changes: Partial<Segment>, coalesceKey?: string): void {
-    const segments = this.result!.segments.map((s) => {
+  private updateSegment(id: string, changes: Partial<Segment>, coalesceKey?: string): boolean {
+    const segments = this.segments.map((s) => {
       if (s.id !== id) return s;
       const next: Segment = { ...s, ...changes, ...(s.origin === 'prefill' ? { modified: true } : {}) };
-      // "No speaker" removes the key: the envelope never carries undefined values.
+      // "None" removes the key: the envelope never carries undefined values.
       if (next.speaker === undefined) delete next.speaker;
+      if (next.label === undefined) delete next.label;
       return next;
     });
-    this.setSegments(segments, coalesceKey ? { coalesceKey } : {});
+    return this.setSegments(segments, coalesceKey ? { coalesceKey } : {});
   }
 
   private moveSegment(id: string, start: number, end: number): void {
-    if (!this.result?.segments.some((s) => s.id === id)) return;
+    if (!this.segments.some((s) => s.id === id)) return;
     if (!this.editable) {
       this.requestUpdate(); // puts the waveform back where the result says
       return;
     }
-    this.updateSegment(id, { start: ms(start), end: ms(Math.min(end, this.result.duration)) });
+    this.updateSegment(id, { start: ms(start), end: ms(Math.min(end, this.result!.duration)) });
+  }
+
+  /** The length of a new segment: two seconds, within the task's minimum and maximum. */
+  private newSegmentLength(): number {
+    const c = this.parsedTask?.constraints;
+    let length = NEW_SEGMENT_SECONDS;
+    if (c?.minSegmentDuration !== undefined) length = Math.max(length, c.minSegmentDuration);
+    if (c?.maxSegmentDuration !== undefined) length = Math.min(length, c.maxSegmentDuration);
+    return length;
   }
 
   /** Adds a segment at the playhead; returns false (and says why) when there is no room. */
   private addSegmentAtPlayhead(): boolean {
-    const result = this.result!;
-    const duration = result.duration;
-    const allowOverlap = this.parsedTask?.constraints?.allowOverlap ?? false;
+    const duration = this.result!.duration;
     let start = ms(Math.min(this.audioEl?.currentTime ?? this.currentTime, duration));
-    let end = ms(Math.min(start + NEW_SEGMENT_SECONDS, duration));
-    if (end <= start) {
+    let end = ms(Math.min(start + this.newSegmentLength(), duration));
+    if (end - start < MIN_SEGMENT_SECONDS) {
       // At the very end: take the last seconds instead.
-      start = ms(Math.max(0, duration - NEW_SEGMENT_SECONDS));
+      start = ms(Math.max(0, duration - this.newSegmentLength()));
       end = duration;
     }
-    if (!allowOverlap) {
-      const inside = result.segments.find((s) => s.start <= start && start < s.end);
+    return this.insertSegment(start, end, true);
+  }
+
+  /** Adds a segment (from the playhead or a drag on the waveform), trimmed to the free room. */
+  private insertSegment(start: number, end: number, focusText = true): boolean {
+    if (!this.editable) return false;
+    const segments = this.segments;
+    if (!this.allowOverlap) {
+      const inside = segments.find((s) => s.start <= start && start < s.end);
       if (inside) {
         this.announce(this.t('audio.segment.noRoom'));
         return false;
       }
-      const next = result.segments.find((s) => s.start > start);
+      const next = segments.find((s) => s.start > start);
       if (next) end = Math.min(end, next.start);
-      if (end - start < 0.001) {
+      if (end - start < MIN_SEGMENT_SECONDS) {
         this.announce(this.t('audio.segment.noRoom'));
         return false;
       }
     }
-    const id = this.nextSegmentId();
-    const segment: Segment = { id, start, end, text: '', origin: 'worker' };
-    if (!this.setSegments([...result.segments, segment])) return false;
-    this.announce(this.t('audio.segment.added', { start: formatTime(start), end: formatTime(end) }));
-    void this.updateComplete.then(() => this.textareaOf(id)?.focus());
+    const id = nextSegmentId(segments);
+    const segment: Segment = { id, start: ms(start), end: ms(end), text: '', origin: 'worker' };
+    if (!this.setSegments([...segments, segment])) return false;
+    this.announce(this.t('audio.segment.added', { start: formatTime(segment.start), end: formatTime(segment.end) }));
+    if (focusText) this.focusText(id);
     return true;
   }
 
-  private nextSegmentId(): string {
-    const taken = new Set(this.result!.segments.map((s) => s.id));
-    let n = this.result!.segments.length + 1;
-    while (taken.has(`s${n}`)) n += 1;
-    return `s${n}`;
-  }
-
   private deleteSegment(id: string): void {
-    const segments = this.result!.segments;
+    const segments = this.segments;
     const index = segments.findIndex((s) => s.id === id);
     if (index < 0 || !this.setSegments(segments.filter((s) => s.id !== id))) return;
+    if (this.loopId === id) this.stopBound();
     this.announce(this.t('audio.segment.deleted'));
     const neighbour = segments[index + 1] ?? segments[index - 1];
     void this.updateComplete.then(() =>
       (neighbour ? this.rowOf(neighbour.id) : this.renderRoot.querySelector<HTMLElement>('.segments'))?.focus(),
     );
+  }
+
+  /** Splits the current segment at the playhead; typing in it, the text splits at the caret. */
+  private splitAtPlayhead(event: KeyboardEvent | undefined): void {
+    const time = this.audioEl?.currentTime ?? this.currentTime;
+    const focused = this.focusedSegment(event);
+    const segment = focused && focused.start < time && time < focused.end ? focused : segmentAt(this.segments, time);
+    if (!segment) {
+      this.announce(this.t('audio.segment.splitOutside'));
+      return;
+    }
+    const textarea = this.textareaOf(segment.id);
+    const typing = textarea && this.shadowRoot!.activeElement === textarea;
+    const before = typing ? segment.text.slice(0, textarea.selectionStart).trimEnd() : segment.text;
+    const after = typing ? segment.text.slice(textarea.selectionEnd).trimStart() : '';
+    const id = nextSegmentId(this.segments);
+    const parts = splitSegment(segment, time, id, before, after);
+    if (!parts) {
+      this.announce(this.t('audio.segment.splitOutside'));
+      return;
+    }
+    const segments = this.segments.flatMap((s) => (s.id === segment.id ? parts : [s]));
+    if (!this.setSegments(segments)) return;
+    this.announce(this.t('audio.segment.split', { time: formatTime(parts[1].start) }));
+    this.focusText(id, 0);
+  }
+
+  /** Merges a segment (by default the current one) with the next one. */
+  private mergeWithNext(current: Segment | undefined): void {
+    const segments = this.segments;
+    const index = current ? segments.indexOf(current) : -1;
+    const next = segments[index + 1];
+    if (!current || !next) {
+      this.announce(this.t('audio.segment.noNext'));
+      return;
+    }
+    const merged = mergeSegments(current, next);
+    const caret = current.text.trimEnd().length;
+    if (!this.setSegments(segments.filter((s) => s !== next).map((s) => (s === current ? merged : s)))) return;
+    if (this.loopId === next.id) this.stopBound();
+    this.announce(this.t('audio.segment.merged', { start: formatTime(merged.start), end: formatTime(merged.end) }));
+    this.focusText(merged.id, caret);
+  }
+
+  /** Moves one edge, kept inside its limits (the media, the other edge, the neighbours). */
+  private setEdge(id: string, edge: Edge, time: number, coalesceKey?: string): void {
+    const segments = this.segments;
+    const index = segments.findIndex((s) => s.id === id);
+    if (index < 0) return;
+    const limits = edgeLimits(segments, index, edge, this.result!.duration, this.allowOverlap);
+    const value = ms(Math.min(limits.max, Math.max(limits.min, time)));
+    if (value === segments[index]![edge]) return;
+    this.updateSegment(id, { [edge]: value }, coalesceKey);
+  }
+
+  /** Sets an edge of the current segment to the playhead. */
+  private edgeToPlayhead(edge: Edge, event: KeyboardEvent): void {
+    const segment = this.currentSegment(event);
+    if (!segment) {
+      this.announce(this.t('audio.segment.none'));
+      return;
+    }
+    const time = this.audioEl?.currentTime ?? this.currentTime;
+    this.setEdge(segment.id, edge, time);
+    const updated = this.segments.find((s) => s.id === segment.id)!;
+    this.announce(
+      this.t(edge === 'start' ? 'audio.segment.startSet' : 'audio.segment.endSet', {
+        time: formatTime(updated[edge]),
+      }),
+    );
+  }
+
+  private handleEdgeKey(event: KeyboardEvent, segment: Segment, index: number, edge: Edge): void {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const fine = event.shiftKey ? 0.1 : 0.01;
+    const steps: Record<string, number> = {
+      ArrowLeft: -fine,
+      ArrowDown: -fine,
+      ArrowRight: fine,
+      ArrowUp: fine,
+      PageDown: -1,
+      PageUp: 1,
+    };
+    const limits = edgeLimits(this.segments, index, edge, this.result!.duration, this.allowOverlap);
+    let target: number | undefined;
+    if (event.key in steps) target = segment[edge] + steps[event.key]!;
+    else if (event.key === 'Home') target = limits.min;
+    else if (event.key === 'End') target = limits.max;
+    if (target === undefined) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (!this.editable) return;
+    this.setEdge(segment.id, edge, target, `edge:${segment.id}:${edge}`);
+  }
+
+  private setSpeaker(segment: Segment, speaker: string | undefined): void {
+    if (segment.speaker === speaker) return;
+    this.updateSegment(segment.id, { speaker });
+  }
+
+  private setLabel(segment: Segment, label: string | undefined): void {
+    if (segment.label === label) return;
+    this.updateSegment(segment.id, { label });
+  }
+
+  /** Inserts the task's tag number `index` where the worker types (or at the end of the current segment). */
+  private insertTagAt(index: number, event?: KeyboardEvent): boolean {
+    const tag = this.parsedTask?.tags?.[index];
+    if (!tag || !this.editable) return false;
+    const active = this.shadowRoot!.activeElement;
+    const typingId =
+      active instanceof HTMLTextAreaElement
+        ? active.closest<HTMLElement>('[data-segment]')?.dataset['segment']
+        : undefined;
+    let id = typingId ?? this.lastText?.id;
+    if (!id || !this.segments.some((s) => s.id === id)) id = this.currentSegment(event)?.id;
+    const segment = this.segments.find((s) => s.id === id);
+    if (!segment) {
+      this.announce(this.t('audio.segment.none'));
+      return true;
+    }
+    const textarea = this.textareaOf(segment.id);
+    let start = segment.text.length;
+    let end = start;
+    if (typingId && textarea) {
+      start = textarea.selectionStart;
+      end = textarea.selectionEnd;
+    } else if (this.lastText?.id === segment.id) {
+      start = Math.min(this.lastText.start, segment.text.length);
+      end = Math.min(this.lastText.end, segment.text.length);
+    }
+    const next = insertTag(segment.text, start, end, tag);
+    if (!this.updateSegment(segment.id, { text: next.text })) return true;
+    this.lastText = { id: segment.id, start: next.caret, end: next.caret };
+    this.focusText(segment.id, next.caret);
+    return true;
+  }
+
+  private rememberCaret = (event: Event): void => {
+    const textarea = event.target as HTMLTextAreaElement;
+    const id = textarea.closest<HTMLElement>('[data-segment]')?.dataset['segment'];
+    if (id) this.lastText = { id, start: textarea.selectionStart, end: textarea.selectionEnd };
+  };
+
+  // ---------------------------------------------------------------------------------------
+  // Which segment, and focus
+
+  /** The segment whose row holds focus (or the event's target). */
+  private focusedSegment(event?: Event): Segment | undefined {
+    const path = event?.composedPath() ?? [];
+    let row: HTMLElement | null | undefined = path.find(
+      (node): node is HTMLElement => node instanceof HTMLElement && node.dataset['segment'] !== undefined,
+    );
+    if (!row) {
+      const active = this.shadowRoot?.activeElement;
+      row = active instanceof HTMLElement ? active.closest<HTMLElement>('[data-segment]') : null;
+    }
+    const id = row?.dataset['segment'];
+    return id === undefined ? undefined : this.segments.find((s) => s.id === id);
+  }
+
+  /** The segment an action applies to: the focused one, else the one under the playhead. */
+  private currentSegment(event?: Event): Segment | undefined {
+    return this.focusedSegment(event) ?? segmentAt(this.segments, this.audioEl?.currentTime ?? this.currentTime);
   }
 
   private rowOf(id: string): HTMLElement | null {
@@ -291,6 +603,29 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     return this.rowOf(id)?.querySelector('textarea') ?? null;
   }
 
+  /** Focuses a segment's transcript (after the next render), the caret at `caret` or the end. */
+  private focusText(id: string, caret?: number): void {
+    void this.updateComplete.then(() => {
+      const textarea = this.textareaOf(id);
+      if (!textarea) return;
+      textarea.focus({ preventScroll: true });
+      this.scrollRowIntoView(id);
+      const at = caret ?? textarea.value.length;
+      textarea.setSelectionRange(at, at);
+    });
+  }
+
+  /** Scrolls the list (only the list, never the page) so the segment's row is visible. */
+  private scrollRowIntoView(id: string): void {
+    const list = this.renderRoot.querySelector<HTMLElement>('.segment-list');
+    const row = this.rowOf(id);
+    if (!list || !row) return;
+    const top = row.offsetTop - list.offsetTop;
+    const bottom = top + row.offsetHeight;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
+  }
+
   private announce(message: string): void {
     // Re-announce identical messages: a live region only speaks when its text changes.
     this.announcement = this.announcement === message ? `${message}\u00a0` : message;
@@ -299,60 +634,231 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
   // ---------------------------------------------------------------------------------------
   // Playback
 
+  private handlePlay = (): void => {
+    this.playing = true;
+    this.pausedAt = undefined;
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(this.tick);
+  };
+
+  private handlePause = (): void => {
+    const audio = this.audioEl!;
+    this.playing = false;
+    cancelAnimationFrame(this.frame);
+    this.played.stop(audio.currentTime);
+    this.currentTime = audio.currentTime;
+    this.pausedAt = audio.ended ? undefined : audio.currentTime;
+    this.updatePlayed(true);
+  };
+
+  private handleSeeking = (): void => {
+    const audio = this.audioEl!;
+    this.played.stop();
+    this.pausedAt = undefined;
+    // A seek away from a bound segment ends the "play this segment" (and the loop).
+    const bound = this.bound && this.segments.find((s) => s.id === this.bound!.id);
+    if (bound && (audio.currentTime < bound.start - 0.001 || audio.currentTime > bound.end)) this.stopBound();
+  };
+
+  /** Every frame while playing: what was heard, the segment end, the clock, the current segment. */
+  private tick = (): void => {
+    const audio = this.audioEl;
+    if (!audio || audio.paused) return;
+    const time = audio.currentTime;
+    this.played.progress(time);
+    const bound = this.bound && this.segments.find((s) => s.id === this.bound!.id);
+    if (bound && time >= bound.end) {
+      if (this.bound!.loop) {
+        this.played.stop(bound.end);
+        this.seekTo(bound.start, true);
+      } else {
+        this.bound = undefined;
+        this.peaks.pause();
+        this.peaks.seek(bound.end);
+        return;
+      }
+    }
+    const now = performance.now();
+    if (now - this.clockAt >= CLOCK_MS) {
+      this.clockAt = now;
+      this.currentTime = time;
+      this.updatePlayed(false);
+    }
+    this.followTime(time);
+    this.frame = requestAnimationFrame(this.tick);
+  };
+
+  /** Highlights the segment under the playhead and keeps it in view (unless the worker works elsewhere). */
+  private followTime(time: number): void {
+    const id = segmentAt(this.segments, time)?.id;
+    if (id === this.playingId) return;
+    this.playingId = id;
+    const active = this.shadowRoot?.activeElement;
+    if (id && !(active instanceof HTMLElement && active.closest('.segment-list'))) {
+      void this.updateComplete.then(() => this.scrollRowIntoView(id));
+    }
+  }
+
+  /** Re-validates when the heard share moved by a percent (or playback stopped). */
+  private updatePlayed(force: boolean): void {
+    const share = this.played.share(this.result?.duration ?? this.duration);
+    if (share === this.playedShare) return;
+    const step = Math.floor(share * 100) !== Math.floor(this.playedShare * 100) || share >= 0.999;
+    this.playedShare = share;
+    if (force || step) this.stateChanged();
+  }
+
+  private seekTo(time: number, keepBound = false): void {
+    const bound = this.bound;
+    this.peaks.seek(time);
+    if (keepBound && bound) this.bound = bound;
+    this.currentTime = this.audioEl?.currentTime ?? time;
+    this.followTime(this.currentTime);
+  }
+
   private togglePlay = (): void => {
     const audio = this.audioEl;
     if (!audio) return;
-    if (audio.paused) {
-      this.peaks.play().catch((error: unknown) => this.announce(String((error as Error).message ?? error)));
-    } else {
+    if (!audio.paused) {
       this.peaks.pause();
+      return;
     }
+    // Resuming where playback was paused: go back a little to pick up the thread.
+    if (this.rewind > 0 && this.pausedAt !== undefined && Math.abs(audio.currentTime - this.pausedAt) < 0.001) {
+      const bound = this.bound && this.segments.find((s) => s.id === this.bound!.id);
+      this.seekTo(Math.max(bound ? bound.start : 0, audio.currentTime - this.rewind), true);
+    }
+    this.startPlayback();
   };
+
+  private startPlayback(): void {
+    this.peaks.play().catch((error: unknown) => this.announce(String((error as Error).message ?? error)));
+  }
 
   private skip(seconds: number): void {
     const audio = this.audioEl;
     if (!audio) return;
-    this.peaks.seek(audio.currentTime + seconds);
-    this.currentTime = audio.currentTime;
+    this.seekTo(audio.currentTime + seconds);
   }
 
-  private handleRate = (event: Event): void => {
-    this.rate = Number((event.target as HTMLSelectElement).value);
+  private setRate(rate: number): void {
+    this.rate = Math.min(2, Math.max(0.5, rate));
     this.peaks.setRate(this.rate);
-  };
+  }
 
-  private playSegment(segment: Segment): void {
-    this.peaks.seek(segment.start);
-    this.currentTime = segment.start;
+  private stepRate(direction: 1 | -1): void {
+    const index = SPEEDS.indexOf(this.rate);
+    const next = SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, (index < 0 ? 2 : index) + direction))]!;
+    this.setRate(next);
+    this.announce(this.t('audio.speedSet', { rate: next }));
+  }
+
+  /** Plays one segment from its start; stops at its end, or loops it. */
+  private playSegment(segment: Segment, loop = false): void {
+    this.seekTo(segment.start);
+    this.bound = { id: segment.id, loop };
+    this.loopId = loop ? segment.id : undefined;
+    this.startPlayback();
+  }
+
+  private stopBound(): void {
+    this.bound = undefined;
+    this.loopId = undefined;
+  }
+
+  private toggleLoop(event?: Event): void {
+    if (this.loopId) {
+      this.stopBound();
+      this.announce(this.t('audio.loop.off'));
+      return;
+    }
+    const segment = this.currentSegment(event);
+    if (!segment) {
+      this.announce(this.t('audio.segment.none'));
+      return;
+    }
+    this.announce(this.t('audio.loop.on', { start: formatTime(segment.start), end: formatTime(segment.end) }));
+    this.playSegment(segment, true);
+  }
+
+  /** Plays the segment after (or before) the current one and puts the caret in its transcript. */
+  private playNeighbour(direction: 1 | -1, event: KeyboardEvent): void {
+    const segments = this.segments;
+    const time = this.audioEl?.currentTime ?? this.currentTime;
+    const current = this.currentSegment(event);
+    let target: Segment | undefined;
+    if (current) target = segments[segments.indexOf(current) + direction];
+    else if (direction === 1) target = segments.find((s) => s.start >= time);
+    else target = [...segments].reverse().find((s) => s.end <= time);
+    if (!target) {
+      this.announce(this.t(direction === 1 ? 'audio.segment.noNext' : 'audio.segment.noPrevious'));
+      return;
+    }
+    this.playSegment(target);
+    this.focusText(target.id);
   }
 
   // ---------------------------------------------------------------------------------------
   // Keyboard
 
   protected override get actions(): WidgetAction[] {
+    const task = this.parsedTask;
+    const typing = { allowInInputs: true };
+    const digits = (count: number, prefix: string): string[][] =>
+      Array.from({ length: Math.min(count, 9) }, (_, i) => [`${prefix}Digit${i + 1}`]);
     return [
-      {
-        id: 'audio:playPause',
-        label: 'audio.action.playPause',
-        keys: ['Control+Space', 'Alt+KeyK'],
-        allowInInputs: true,
-      },
-      { id: 'audio:back', label: 'audio.action.back', keys: ['Alt+ArrowLeft'], allowInInputs: true, allowRepeat: true },
-      {
-        id: 'audio:forward',
-        label: 'audio.action.forward',
-        keys: ['Alt+ArrowRight'],
-        allowInInputs: true,
-        allowRepeat: true,
-      },
-      { id: 'audio:newSegment', label: 'audio.action.newSegment', keys: ['Alt+Enter'], allowInInputs: true },
+      { id: 'audio:playPause', label: 'audio.action.playPause', keys: ['Control+Space', 'Alt+KeyK'], ...typing },
+      { id: 'audio:back', label: 'audio.action.back', keys: ['Alt+ArrowLeft'], ...typing, allowRepeat: true },
+      { id: 'audio:forward', label: 'audio.action.forward', keys: ['Alt+ArrowRight'], ...typing, allowRepeat: true },
+      { id: 'audio:slower', label: 'audio.action.slower', keys: ['Alt+Minus'], ...typing },
+      { id: 'audio:faster', label: 'audio.action.faster', keys: ['Alt+Equal'], ...typing },
+      { id: 'audio:playSegment', label: 'audio.action.playSegment', keys: ['Alt+KeyP'], ...typing },
+      { id: 'audio:nextSegment', label: 'audio.action.nextSegment', keys: ['Alt+ArrowDown'], ...typing },
+      { id: 'audio:previousSegment', label: 'audio.action.previousSegment', keys: ['Alt+ArrowUp'], ...typing },
+      { id: 'audio:loop', label: 'audio.action.loop', keys: ['Alt+KeyL'], ...typing },
+      { id: 'audio:newSegment', label: 'audio.action.newSegment', keys: ['Alt+Enter'], ...typing },
+      { id: 'audio:setStart', label: 'audio.action.setStart', keys: ['Alt+BracketLeft'], ...typing },
+      { id: 'audio:setEnd', label: 'audio.action.setEnd', keys: ['Alt+BracketRight'], ...typing },
+      { id: 'audio:split', label: 'audio.action.split', keys: ['Alt+KeyS'], ...typing },
+      { id: 'audio:merge', label: 'audio.action.merge', keys: ['Alt+KeyM'], ...typing },
       { id: 'audio:deleteSegment', label: 'audio.action.deleteSegment', keys: ['Delete'] },
+      { id: 'audio:zoomIn', label: 'audio.action.zoomIn', keys: ['Equal', 'NumpadAdd'] },
+      { id: 'audio:zoomOut', label: 'audio.action.zoomOut', keys: ['Minus', 'NumpadSubtract'] },
+      ...digits(task?.tags?.length ?? 0, 'Alt+').map((keys, i) => ({
+        id: `audio:tag:${i}`,
+        label: 'audio.action.tag' as const,
+        keys,
+        ...typing,
+      })),
+      ...digits(task?.speakers?.length ?? 0, 'Alt+Shift+').map((keys, i) => ({
+        id: `audio:speaker:${i}`,
+        label: 'audio.action.speaker' as const,
+        keys,
+        ...typing,
+      })),
       ...QUESTION_ACTIONS,
     ];
   }
 
   protected override handleAction(id: string, event: KeyboardEvent): boolean {
     const task = this.parsedTask!;
+    const edit = (run: () => void): boolean => {
+      if (!this.editable) return false;
+      run();
+      return true;
+    };
+    if (id.startsWith('audio:tag:')) return this.insertTagAt(Number(id.slice('audio:tag:'.length)), event);
+    if (id.startsWith('audio:speaker:')) {
+      const speaker = task.speakers?.[Number(id.slice('audio:speaker:'.length))];
+      const segment = this.currentSegment(event);
+      if (!speaker || !this.editable) return false;
+      if (!segment) this.announce(this.t('audio.segment.none'));
+      else {
+        this.setSpeaker(segment, speaker.id);
+        this.announce(this.t('audio.segment.speakerSet', { name: speaker.name }));
+      }
+      return true;
+    }
     switch (id) {
       case 'audio:playPause':
         this.togglePlay();
@@ -363,23 +869,140 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
       case 'audio:forward':
         this.skip(SKIP_SECONDS);
         return true;
-      case 'audio:newSegment':
-        if (!this.editable) return false;
-        this.addSegmentAtPlayhead();
+      case 'audio:slower':
+        this.stepRate(-1);
         return true;
+      case 'audio:faster':
+        this.stepRate(1);
+        return true;
+      case 'audio:playSegment': {
+        const segment = this.currentSegment(event);
+        if (segment) this.playSegment(segment);
+        else this.announce(this.t('audio.segment.none'));
+        return true;
+      }
+      case 'audio:nextSegment':
+        this.playNeighbour(1, event);
+        return true;
+      case 'audio:previousSegment':
+        this.playNeighbour(-1, event);
+        return true;
+      case 'audio:loop':
+        this.toggleLoop(event);
+        return true;
+      case 'audio:newSegment':
+        return edit(() => this.addSegmentAtPlayhead());
+      case 'audio:setStart':
+        return edit(() => this.edgeToPlayhead('start', event));
+      case 'audio:setEnd':
+        return edit(() => this.edgeToPlayhead('end', event));
+      case 'audio:split':
+        return edit(() => this.splitAtPlayhead(event));
+      case 'audio:merge':
+        return edit(() => this.mergeWithNext(this.currentSegment(event)));
       case 'audio:deleteSegment': {
         // Only on the focused row itself: Delete inside the textarea or a select edits text.
         const row = event.composedPath()[0];
-        if (!(row instanceof HTMLElement) || !row.dataset['segment'] || !this.editable) return false;
+        if (!(row instanceof HTMLElement) || row.dataset['segment'] === undefined || !this.editable) return false;
         this.deleteSegment(row.dataset['segment']);
         return true;
       }
+      case 'audio:zoomIn':
+        this.peaks.zoomIn();
+        return true;
+      case 'audio:zoomOut':
+        this.peaks.zoomOut();
+        return true;
       default: {
+        // A digit on a focused segment row picks its label.
+        const row = event.composedPath()[0];
+        const pick = /^pick-(\d)$/.exec(id);
+        if (pick && task.labels?.length && row instanceof HTMLElement && row.dataset['segment'] !== undefined) {
+          const label = task.labels[(Number(pick[1]) + 9) % 10];
+          const segment = this.segments.find((s) => s.id === row.dataset['segment']);
+          if (!label || !segment || !this.editable) return false;
+          this.setLabel(segment, label.id);
+          this.announce(this.t('audio.segment.labelSet', { name: label.name }));
+          return true;
+        }
         const handled = handleQuestionAction(id, task.questions ?? [], this.questionHost(), this.shadowRoot!);
         if (handled) void this.updateComplete.then(() => syncRadioFocus(this.shadowRoot!));
         return handled;
       }
     }
+  }
+
+  protected override focusError(error: ValidationError): void {
+    const index = /^\/result\/segments\/(\d+)/.exec(error.path)?.[1];
+    const segment = index === undefined ? undefined : this.segments[Number(index)];
+    if (segment) {
+      this.scrollRowIntoView(segment.id);
+      this.rowOf(segment.id)?.focus();
+      return;
+    }
+    if (error.path === '/result/played') {
+      this.renderRoot.querySelector<HTMLElement>('.play')?.focus();
+      return;
+    }
+    super.focusError(error);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Training
+
+  protected override compare(reference: AudioResult, result: AudioResult): FeedbackItem[] {
+    const percent = (x: number): number => Math.round(x * 1000) / 10;
+    const refText = transcriptOf(reference.segments);
+    const text = transcriptOf(result.segments);
+    const w = wer(refText, text);
+    const c = cer(refText, text);
+    const items: FeedbackItem[] = [
+      {
+        label: this.t('audio.training.transcript'),
+        agree: w <= 0.05,
+        detail: this.t('audio.training.rates', { wer: percent(w), cer: percent(c) }),
+      },
+    ];
+    // Segments: each reference segment paired with the unused worker segment overlapping it most.
+    const used = new Set<Segment>();
+    let matched = 0;
+    let sameSpeaker = 0;
+    let offset = 0;
+    for (const gold of reference.segments) {
+      let best: Segment | undefined;
+      let bestIou = 0;
+      for (const segment of result.segments) {
+        if (used.has(segment)) continue;
+        const inter = Math.min(gold.end, segment.end) - Math.max(gold.start, segment.start);
+        const union = Math.max(gold.end, segment.end) - Math.min(gold.start, segment.start);
+        const iou = inter > 0 ? inter / union : 0;
+        if (iou > bestIou) [best, bestIou] = [segment, iou];
+      }
+      if (!best || bestIou < 0.5) continue;
+      used.add(best);
+      matched += 1;
+      offset += Math.abs(best.start - gold.start) + Math.abs(best.end - gold.end);
+      if (best.speaker === gold.speaker) sameSpeaker += 1;
+    }
+    const extra = result.segments.length - matched;
+    items.push({
+      label: this.t('audio.training.segments'),
+      agree: matched === reference.segments.length && extra === 0,
+      detail: this.t('audio.training.segmentsDetail', {
+        matched,
+        total: reference.segments.length,
+        extra,
+        offset: matched ? Math.round((offset / (2 * matched)) * 1000) : 0,
+      }),
+    });
+    if (this.parsedTask?.speakers?.length && matched) {
+      items.push({
+        label: this.t('audio.training.speakers'),
+        agree: sameSpeaker === matched,
+        detail: this.t('audio.training.speakersDetail', { same: sameSpeaker, matched }),
+      });
+    }
+    return [...items, ...super.compare(reference, result)];
   }
 
   // ---------------------------------------------------------------------------------------
@@ -388,7 +1011,8 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
   protected renderSurface(task: TaskOf<'audio'>, result: AudioResult): TemplateResult {
     return html`
       <div class="transcriber">
-        ${this.renderTransport(result)} ${this.waveEl} ${this.renderSegments(task, result)}
+        ${this.renderTransport(task, result)} ${this.waveEl} ${this.renderTags(task)}
+        ${this.renderSegments(task, result)}
         ${
           task.questions?.length
             ? html`<section class="questions" aria-label=${this.t('audio.questions')}>
@@ -401,8 +1025,10 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     `;
   }
 
-  private renderTransport(result: AudioResult): TemplateResult {
+  private renderTransport(task: TaskOf<'audio'>, result: AudioResult): TemplateResult {
     const playLabel = this.playing ? this.t('audio.pause') : this.t('audio.play');
+    const { levels } = this.peaks.zoom;
+    const mustPlay = task.constraints?.mustPlayFully ?? false;
     return html`
       <div part="transport" class="transport" role="group" aria-label=${this.t('audio.transport')}>
         <button
@@ -435,12 +1061,69 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
         >
           <span aria-hidden="true">5&#x21BB;</span>
         </button>
+        <button
+          type="button"
+          class="icon-button loop"
+          aria-pressed=${this.loopId ? 'true' : 'false'}
+          @click=${() => this.toggleLoop()}
+          aria-label=${this.t('audio.loop')}
+          title=${this.t('audio.loop')}
+          aria-keyshortcuts="Alt+L"
+        >
+          <span aria-hidden="true">&#x1F501;&#xFE0E;</span>
+        </button>
         <label class="speed">
           ${this.t('audio.speed')}
-          <select @change=${this.handleRate}>
+          <select
+            .value=${live(String(this.rate))}
+            @change=${(e: Event) => this.setRate(Number((e.target as HTMLSelectElement).value))}
+          >
             ${SPEEDS.map((s) => html`<option value=${s} ?selected=${s === this.rate}>${s}&times;</option>`)}
           </select>
         </label>
+        <label class="rewind">
+          ${this.t('audio.rewind')}
+          <select
+            .value=${live(String(this.rewind))}
+            @change=${(e: Event) => (this.rewind = Number((e.target as HTMLSelectElement).value))}
+          >
+            ${(REWINDS.includes(this.rewind) ? REWINDS : [...REWINDS, this.rewind].sort((a, b) => a - b)).map(
+              (s) =>
+                html`<option value=${s} ?selected=${s === this.rewind}>
+                  ${s === 0 ? this.t('audio.rewind.off') : this.t('audio.seconds', { seconds: s })}
+                </option>`,
+            )}
+          </select>
+        </label>
+        <span class="zoom" role="group" aria-label=${this.t('audio.zoom')}>
+          <button
+            type="button"
+            class="icon-button"
+            ?disabled=${this.zoomLevel >= levels - 1}
+            @click=${() => this.peaks.zoomOut()}
+            aria-label=${this.t('audio.zoomOut')}
+            title=${this.t('audio.zoomOut')}
+          >
+            <span aria-hidden="true">&minus;</span>
+          </button>
+          <button
+            type="button"
+            class="icon-button"
+            ?disabled=${this.zoomLevel <= 0}
+            @click=${() => this.peaks.zoomIn()}
+            aria-label=${this.t('audio.zoomIn')}
+            title=${this.t('audio.zoomIn')}
+          >
+            <span aria-hidden="true">+</span>
+          </button>
+        </span>
+        ${
+          mustPlay
+            ? html`<span class="played ${this.playedShare >= 0.999 ? 'done' : ''}"
+                >${this.t('audio.played', { percent: Math.floor(this.playedShare * 100) })}</span
+              >`
+            : nothing
+        }
         <span class="time"
           >${this.t('audio.time', { current: formatTime(this.currentTime), duration: formatTime(result.duration) })}</span
         >
@@ -448,74 +1131,197 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     `;
   }
 
+  private renderTags(task: TaskOf<'audio'>): TemplateResult | typeof nothing {
+    const tags = task.tags ?? [];
+    if (tags.length === 0) return nothing;
+    return html`<div part="tags" class="tags" role="group" aria-label=${this.t('audio.tags')}>
+      <span class="tags-title" aria-hidden="true">${this.t('audio.tags')}</span>
+      ${tags.map((tag, i) => {
+        const key = i < 9 ? `Alt+${i + 1}` : '';
+        return html`<button
+          type="button"
+          class="tag"
+          ?disabled=${!this.editable}
+          @mousedown=${(e: Event) => e.preventDefault()}
+          @click=${() => this.insertTagAt(i)}
+          title=${key ? this.t('audio.tag.insert', { tag, key }) : tag}
+          aria-keyshortcuts=${key || nothing}
+        >
+          ${tag}${key ? html`<kbd aria-hidden="true">${key}</kbd>` : nothing}
+        </button>`;
+      })}
+    </div>`;
+  }
+
   private renderSegments(task: TaskOf<'audio'>, result: AudioResult): TemplateResult {
-    const speakers = task.speakers ?? [];
     return html`
-      <section part="segments" class="segments" tabindex="-1" aria-label=${this.t('audio.segments')}>
-        <h3>${this.t('audio.segments')}</h3>
+      <section part="segments" class="segments" tabindex="-1" aria-labelledby="segments-title">
+        <h3 id="segments-title">${this.t('audio.segments.count', { count: result.segments.length })}</h3>
         ${result.segments.length === 0 ? html`<p class="status">${this.t('audio.segments.empty')}</p>` : nothing}
-        <ol>
-          ${result.segments.map((segment, index) => {
-            const times = this.t('audio.segment', {
-              index: index + 1,
-              start: formatTime(segment.start),
-              end: formatTime(segment.end),
-            });
-            return html`<li class="segment" data-segment=${segment.id} tabindex="0" aria-label=${times}>
-              <button
-                type="button"
-                class="time link"
-                @click=${() => this.playSegment(segment)}
-                title=${this.t('audio.segment.play')}
-              >
-                ${formatTime(segment.start)}–${formatTime(segment.end)}
-              </button>
-              ${
-                speakers.length
-                  ? html`<label class="speaker">
-                      <span class="visually-hidden">${this.t('audio.segment.speaker')}</span>
-                      <select
-                        ?disabled=${!this.editable}
-                        .value=${live(segment.speaker ?? '')}
-                        @change=${(e: Event) => {
-                          const value = (e.target as HTMLSelectElement).value;
-                          this.updateSegment(segment.id, { speaker: value || undefined });
-                        }}
-                      >
-                        <option value="" ?selected=${!segment.speaker}>${this.t('audio.segment.noSpeaker')}</option>
-                        ${speakers.map((s) => html`<option value=${s.id} ?selected=${s.id === segment.speaker}>${s.name}</option>`)}
-                      </select>
-                    </label>`
-                  : nothing
-              }
-              <label class="text">
-                <span class="visually-hidden">${this.t('audio.segment.text')} ${times}</span>
-                <textarea
-                  rows="2"
-                  ?readonly=${!this.editable}
-                  .value=${live(segment.text)}
-                  @input=${(e: Event) =>
-                    this.updateSegment(
-                      segment.id,
-                      { text: (e.target as HTMLTextAreaElement).value },
-                      `text:${segment.id}`,
-                    )}
-                ></textarea>
-              </label>
-              <button
-                type="button"
-                class="icon-button delete"
-                ?disabled=${!this.editable}
-                @click=${() => this.deleteSegment(segment.id)}
-                aria-label=${this.t('audio.segment.delete')}
-                title=${this.t('audio.segment.delete')}
-              >
-                <span aria-hidden="true">&#x2715;</span>
-              </button>
-            </li>`;
-          })}
+        <ol class="segment-list">
+          ${repeat(
+            result.segments,
+            (segment) => segment.id,
+            (segment, index) =>
+              guard(
+                [
+                  segment,
+                  index,
+                  this.editable,
+                  this.playingId === segment.id,
+                  this.loopId === segment.id,
+                  index > 0 ? result.segments[index - 1]!.end : 0,
+                  result.segments[index + 1]?.start,
+                  this.locale.lang,
+                ],
+                () => this.renderSegment(task, result, segment, index),
+              ),
+          )}
         </ol>
       </section>
     `;
+  }
+
+  private renderSegment(task: TaskOf<'audio'>, result: AudioResult, segment: Segment, index: number): TemplateResult {
+    const speakers = task.speakers ?? [];
+    const labels = task.labels ?? [];
+    const c = task.constraints;
+    const length = segment.end - segment.start;
+    const tooShort = c?.minSegmentDuration !== undefined && length < c.minSegmentDuration;
+    const tooLong = c?.maxSegmentDuration !== undefined && length > c.maxSegmentDuration;
+    const name = this.t('audio.segment', {
+      index: index + 1,
+      start: formatTime(segment.start),
+      end: formatTime(segment.end),
+    });
+    const color = this.speakerColor(segment.speaker);
+    const current = this.playingId === segment.id;
+    const edge = (which: Edge): TemplateResult => {
+      const limits = edgeLimits(result.segments, index, which, result.duration, this.allowOverlap);
+      return html`<span
+        class="edge"
+        role="slider"
+        tabindex="0"
+        data-edge=${which}
+        aria-label=${this.t(which === 'start' ? 'audio.segment.start' : 'audio.segment.end', { index: index + 1 })}
+        aria-valuemin=${limits.min}
+        aria-valuemax=${limits.max}
+        aria-valuenow=${segment[which]}
+        aria-valuetext=${formatTime(segment[which])}
+        aria-readonly=${ifDefined(this.editable ? undefined : 'true')}
+        @keydown=${(e: KeyboardEvent) => this.handleEdgeKey(e, segment, index, which)}
+        >${formatTime(segment[which])}</span
+      >`;
+    };
+    return html`<li
+      class="segment ${current ? 'current' : ''} ${tooShort || tooLong ? 'warn' : ''}"
+      data-segment=${segment.id}
+      tabindex="0"
+      aria-label=${name}
+      aria-current=${ifDefined(current ? 'true' : undefined)}
+      style=${styleMap(color ? { '--_speaker': color } : {})}
+    >
+      <div class="row">
+        <span class="index" aria-hidden="true">${index + 1}</span>
+        <button
+          type="button"
+          class="icon-button play-segment"
+          @click=${() => this.playSegment(segment)}
+          aria-label=${this.t('audio.segment.play', { index: index + 1 })}
+          title=${this.t('audio.segment.play', { index: index + 1 })}
+        >
+          <span aria-hidden="true">${this.loopId === segment.id ? '\u{1F501}\uFE0E' : '\u25B6'}</span>
+        </button>
+        <span class="times">${edge('start')}<span aria-hidden="true">–</span>${edge('end')}</span>
+        <span class="length">${this.t('audio.seconds', { seconds: Math.round(length * 10) / 10 })}</span>
+        ${
+          speakers.length
+            ? html`<label class="speaker">
+                <span class="swatch" aria-hidden="true"></span>
+                <span class="visually-hidden">${this.t('audio.segment.speaker')}</span>
+                <select
+                  ?disabled=${!this.editable}
+                  .value=${live(segment.speaker ?? '')}
+                  @change=${(e: Event) => this.setSpeaker(segment, (e.target as HTMLSelectElement).value || undefined)}
+                >
+                  <option value="" ?selected=${!segment.speaker}>${this.t('audio.segment.noSpeaker')}</option>
+                  ${speakers.map((s) => html`<option value=${s.id} ?selected=${s.id === segment.speaker}>${s.name}</option>`)}
+                </select>
+              </label>`
+            : nothing
+        }
+        ${
+          labels.length
+            ? html`<label class="label">
+                <span class="visually-hidden">${this.t('audio.segment.label')}</span>
+                <select
+                  ?disabled=${!this.editable}
+                  .value=${live(segment.label ?? '')}
+                  @change=${(e: Event) => this.setLabel(segment, (e.target as HTMLSelectElement).value || undefined)}
+                >
+                  <option value="" ?selected=${!segment.label}>${this.t('audio.segment.noLabel')}</option>
+                  ${labels.map((l) => html`<option value=${l.id} ?selected=${l.id === segment.label}>${l.name}</option>`)}
+                </select>
+              </label>`
+            : nothing
+        }
+        ${
+          segment.origin === 'prefill'
+            ? html`<span class="badge"
+                >${this.t(segment.modified ? 'audio.segment.prefillModified' : 'audio.segment.prefill')}</span
+              >`
+            : nothing
+        }
+        ${
+          tooShort || tooLong
+            ? html`<span class="warning"
+                >${
+                  tooShort
+                    ? this.t('audio.segment.tooShort', { min: c.minSegmentDuration! })
+                    : this.t('audio.segment.tooLong', { max: c.maxSegmentDuration! })
+                }</span
+              >`
+            : nothing
+        }
+        <span class="row-actions">
+          <button
+            type="button"
+            class="icon-button merge"
+            ?disabled=${!this.editable || index === result.segments.length - 1}
+            @click=${() => this.mergeWithNext(segment)}
+            aria-label=${this.t('audio.segment.merge', { index: index + 1 })}
+            title=${this.t('audio.segment.merge', { index: index + 1 })}
+          >
+            <span aria-hidden="true">&#x2913;</span>
+          </button>
+          <button
+            type="button"
+            class="icon-button delete"
+            ?disabled=${!this.editable}
+            @click=${() => this.deleteSegment(segment.id)}
+            aria-label=${this.t('audio.segment.delete', { index: index + 1 })}
+            title=${this.t('audio.segment.delete', { index: index + 1 })}
+          >
+            <span aria-hidden="true">&#x2715;</span>
+          </button>
+        </span>
+      </div>
+      <label class="text">
+        <span class="visually-hidden">${this.t('audio.segment.text')} ${name}</span>
+        <textarea
+          rows="2"
+          dir="auto"
+          ?readonly=${!this.editable}
+          .value=${live(segment.text)}
+          @input=${(e: Event) => {
+            this.rememberCaret(e);
+            this.updateSegment(segment.id, { text: (e.target as HTMLTextAreaElement).value }, `text:${segment.id}`);
+          }}
+          @select=${this.rememberCaret}
+          @keyup=${this.rememberCaret}
+          @pointerup=${this.rememberCaret}
+        ></textarea>
+      </label>
+    </li>`;
   }
 }

@@ -56,6 +56,8 @@ describe('PeaksController', () => {
       onSegmentChange: (...args) => log.push(['change', ...args]),
       onTimeUpdate: (t) => log.push(['time', t]),
       onSeek: (t) => log.push(['seek', t]),
+      onSegmentInsert: (...args) => log.push(['insert', ...args]),
+      onZoom: (...args) => log.push(['zoom', ...args]),
     };
     controller = new PeaksController(host, events);
     controller.attach(targets);

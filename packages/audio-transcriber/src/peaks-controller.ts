@@ -25,14 +25,27 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /** Why a load failed: the bytes could not be fetched, or they are not playable/decodable audio. */
 export type MediaFailureCode = 'media-load-failed' | 'media-decode-failed';
 
+/**
+ * The failures the element words on its own (translated); others are described by the English
+ * `message` appended to a general translated sentence.
+ */
+export type MediaFailureReason =
+  | { kind: 'too-long'; seconds: number; limit: number }
+  | { kind: 'waveform-mismatch'; waveform: number; audio: number }
+  | { kind: 'waveform-invalid' }
+  | { kind: 'empty' };
+
 /** A typed load failure (the promise returned by `load()` rejects with one). */
 export class MediaFailure extends Error {
   /** `media-load-failed` or `media-decode-failed`. */
   readonly code: MediaFailureCode;
-  constructor(code: MediaFailureCode, message: string) {
+  /** Set when the failure is one the widget explains in its own words. */
+  readonly reason: MediaFailureReason | undefined;
+  constructor(code: MediaFailureCode, message: string, reason?: MediaFailureReason) {
     super(message);
     this.name = 'MediaFailure';
     this.code = code;
+    this.reason = reason;
   }
 }
 
@@ -85,7 +98,20 @@ export interface PeaksEvents {
   onTimeUpdate?(time: number): void;
   /** The user clicked a waveform to seek there. */
   onSeek?(time: number): void;
+  /**
+   * The user dragged across the zoomview to make a segment (insert mode, see `setInsertMode`).
+   * The waveform does not keep it: the owner adds it to its segments (or not). Times in ms.
+   */
+  onSegmentInsert?(start: number, end: number): void;
+  /** The zoom level changed (index into the zoom levels, 0 = most detailed). */
+  onZoom?(level: number, levels: number): void;
 }
+
+/** Zoom levels as multiples of the waveform's own scale (samples per pixel). */
+const ZOOM_FACTORS = [1, 2, 4, 8, 16, 32];
+
+/** A drag shorter than this on the zoomview is a click (seek), not a new segment. */
+const MIN_INSERT_SECONDS = 0.05;
 
 /** Samples per pixel of the most detailed zoom level when decoding here, at `DECODE_RATE`. */
 const DECODE_SCALE = 128;
@@ -175,7 +201,7 @@ interface WaveformHeader {
 function parseWaveform(bytes: ArrayBuffer): { data: LocalWaveform; header: WaveformHeader } {
   const view = new DataView(bytes);
   const fail = (why: string): never => {
-    throw new MediaFailure('media-decode-failed', `the waveform file is invalid: ${why}`);
+    throw new MediaFailure('media-decode-failed', `the waveform file is invalid: ${why}`, { kind: 'waveform-invalid' });
   };
   // Binary .dat starts with a little-endian int32 version (1 or 2); JSON with `{` (maybe after space).
   if (bytes.byteLength >= 20 && (view.getInt32(0, true) === 1 || view.getInt32(0, true) === 2)) {
@@ -232,7 +258,7 @@ async function classifyMediaError(
     await response.body?.cancel();
     if (!response.ok) return new MediaFailure('media-load-failed', `the audio: HTTP ${response.status}`);
     if (response.headers.get('content-length') === '0') {
-      return new MediaFailure('media-decode-failed', 'the audio file is empty');
+      return new MediaFailure('media-decode-failed', 'the audio file is empty', { kind: 'empty' });
     }
   } catch {
     return new MediaFailure('media-load-failed', `the audio could not be loaded (${detail})`);
@@ -251,6 +277,8 @@ export class PeaksController implements ReactiveController {
   private loading: AbortController | null = null;
   private detach: Array<() => void> = [];
   private segments: readonly WaveSegment[] = [];
+  private insertMode = false;
+  private overlap = false;
   private styles: WaveSegmentStyles = new Map();
 
   constructor(
@@ -333,6 +361,7 @@ export class PeaksController implements ReactiveController {
         throw new MediaFailure(
           'media-load-failed',
           `the waveform (${waveDuration.toFixed(2)} s) does not match the audio (${duration.toFixed(2)} s)`,
+          { kind: 'waveform-mismatch', waveform: waveDuration, audio: duration },
         );
       }
       source = { waveformData: data };
@@ -342,6 +371,7 @@ export class PeaksController implements ReactiveController {
         throw new MediaFailure(
           'media-decode-failed',
           `the audio is ${Math.round(duration)} s long; without a precomputed waveform at most ${options.maxDecodeSeconds} s are decoded`,
+          { kind: 'too-long', seconds: duration, limit: options.maxDecodeSeconds },
         );
       }
       const bytes = await (await fetchOk(options.url, 'the audio', credentials, signal)).arrayBuffer();
@@ -364,7 +394,7 @@ export class PeaksController implements ReactiveController {
             mediaElement: audio,
             zoomview: { container: targets.zoomview, wheelMode: 'scroll' },
             overview: { container: targets.overview },
-            zoomLevels: [1, 2, 4, 8, 16, 32].map((factor) => baseScale * factor),
+            zoomLevels: ZOOM_FACTORS.map((factor) => baseScale * factor),
             keyboard: false,
             segmentOptions: { markers: true, overlay: false },
           },
@@ -383,7 +413,8 @@ export class PeaksController implements ReactiveController {
     this.peaks = peaks;
     this.loading = null;
     peaks.views.getView('zoomview')?.enableSegmentDragging(true);
-    peaks.views.getView('zoomview')?.setSegmentDragMode('no-overlap');
+    this.setInsertMode(this.insertMode);
+    this.setOverlapAllowed(this.overlap);
     this.listen(peaks, audio);
     this.applySegments();
   }
@@ -424,11 +455,38 @@ export class PeaksController implements ReactiveController {
   /** One zoom level closer. */
   zoomIn(): void {
     this.peaks?.zoom.zoomIn();
+    this.reportZoom();
   }
 
   /** One zoom level further out. */
   zoomOut(): void {
     this.peaks?.zoom.zoomOut();
+    this.reportZoom();
+  }
+
+  /** The zoom level (0 = most detailed) and how many there are. */
+  get zoom(): { level: number; levels: number } {
+    return { level: this.peaks?.zoom.getZoom() ?? 0, levels: ZOOM_FACTORS.length };
+  }
+
+  /**
+   * Insert mode: dragging across the zoomview makes a segment (`onSegmentInsert`) instead of
+   * scrolling the view; a click still seeks. Off for read-only work.
+   */
+  setInsertMode(enabled: boolean): void {
+    this.insertMode = enabled;
+    this.peaks?.views.getView('zoomview')?.setWaveformDragMode(enabled ? 'insert-segment' : 'scroll');
+  }
+
+  /** Whether a dragged edge may pass a neighbouring segment (else it stops there). */
+  setOverlapAllowed(allowed: boolean): void {
+    this.overlap = allowed;
+    this.peaks?.views.getView('zoomview')?.setSegmentDragMode(allowed ? 'overlap' : 'no-overlap');
+  }
+
+  private reportZoom(): void {
+    const { level, levels } = this.zoom;
+    this.events.onZoom?.(level, levels);
   }
 
   /** Destroys peaks (and its konva stages) and cancels a pending load. Safe to call twice. */
@@ -452,11 +510,25 @@ export class PeaksController implements ReactiveController {
     };
     const onClick = (event: { time: number }): void => this.events.onSeek?.(event.time);
     const onTime = (): void => this.events.onTimeUpdate?.(audio.currentTime);
+    const onInsert = (event: { segment: PeaksSegment }): void => {
+      const { startTime, endTime } = event.segment;
+      peaks.segments.removeById(event.segment.id ?? '');
+      const start = Math.min(startTime, endTime);
+      const end = Math.max(startTime, endTime);
+      if (end - start < MIN_INSERT_SECONDS) {
+        this.seek(start);
+        this.events.onSeek?.(start);
+      } else {
+        this.events.onSegmentInsert?.(ms(start), ms(end));
+      }
+    };
+    peaks.on('segments.insert', onInsert);
     peaks.on('segments.dragend', onDragEnd);
     peaks.on('zoomview.click', onClick);
     peaks.on('overview.click', onClick);
     audio.addEventListener('timeupdate', onTime);
     this.detach.push(
+      () => peaks.off('segments.insert', onInsert),
       () => peaks.off('segments.dragend', onDragEnd),
       () => peaks.off('zoomview.click', onClick),
       () => peaks.off('overview.click', onClick),

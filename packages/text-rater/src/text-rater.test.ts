@@ -11,6 +11,7 @@ import {
   type TextTask,
 } from '@tagwerk/core';
 import { publishedSchemaErrors } from '../../core/test/published-schema.js';
+import { mountReady, shadowQuery } from '../../core/test/widget-fixture.js';
 import {
   conversationTask,
   nerTask,
@@ -38,20 +39,11 @@ async function mount(task: TextTask, attrs = ''): Promise<TagwerkTextRater> {
     const [name, value = ''] = attr.split('=');
     el.setAttribute(name!, value);
   }
-  el.autosave = 'off';
   el.task = task;
-  const ready = oneEvent(el, 'tagwerk-ready');
-  await fixture(html`<div style="width: 1100px">${el}</div>`);
-  await ready;
-  await el.updateComplete;
-  return el;
+  return mountReady(el, 1100);
 }
 
-const $ = <T extends Element = HTMLElement>(el: TagwerkTextRater, selector: string): T => {
-  const found = el.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector}`);
-  return found;
-};
+const $ = <T extends Element = HTMLElement>(el: TagwerkTextRater, selector: string): T => shadowQuery<T>(el, selector);
 
 /** Click on the record's plain text, as a worker reading it would (no control gets focus). */
 async function clickRecord(el: TagwerkTextRater): Promise<void> {

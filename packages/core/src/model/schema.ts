@@ -580,6 +580,14 @@ export const AudioResult = named(
       played: Type.Optional(
         Type.Number({ minimum: 0, maximum: 1, description: 'Share of the media the worker played.' }),
       ),
+      prefillWer: Type.Optional(
+        Type.Number({
+          minimum: 0,
+          maximum: 1,
+          description:
+            'Word error rate of the pre-filled transcript against the final one (how much the worker corrected); set on submit when the task had a pre-fill.',
+        }),
+      ),
     },
     { additionalProperties: false },
   ),

@@ -87,6 +87,8 @@ interface Draft<R> {
   result: R;
   meta: Pick<Meta, 'startedAt' | 'activeMs' | 'idleMs' | 'edits' | 'undos'>;
   review?: Review;
+  /** The widget's own state beside the result (see `draftState`). */
+  widget?: unknown;
 }
 
 const BASE_ACTIONS: WidgetAction[] = [
@@ -411,6 +413,30 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
     });
   }
 
+  /**
+   * The result as the envelope carries it: a widget may add what is not an undoable edit (e.g.
+   * how much of the media was played) and, when `submitting`, what is costly to compute.
+   */
+  protected finishResult(result: ResultByKind[K], _submitting: boolean): ResultByKind[K] {
+    return result;
+  }
+
+  /** Widget state kept in the draft beside the result (JSON-safe); restored by `restoreDraftState`. */
+  protected draftState(): unknown {
+    return undefined;
+  }
+
+  /** Receives what `draftState` stored when a draft is restored. Must accept anything. */
+  protected restoreDraftState(_state: unknown): void {}
+
+  /**
+   * Something the envelope depends on changed without a worker's edit (e.g. playback progress):
+   * validate again, save the draft and update the form value, without a `tagwerk-change`.
+   */
+  protected stateChanged(): void {
+    if (this.phase === 'ready' && this.history) this.afterStateChange(false);
+  }
+
   /** The current result (the present of the undo history). */
   protected get result(): ResultByKind[K] | undefined {
     return this.history?.present;
@@ -662,6 +688,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
       idleOffset: draft.meta.idleMs,
     };
     this.review = draft.review;
+    if (draft.widget !== undefined) this.restoreDraftState(draft.widget);
     this.restoredAt = Date.now();
   }
 
@@ -676,6 +703,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
         result: this.history.present,
         meta: { startedAt, activeMs, idleMs, edits, undos },
         review: this.review,
+        widget: this.draftState(),
       });
     }
     this.requestUpdate();
@@ -715,7 +743,13 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
       locale: this.locale.lang.slice(0, 35),
       widget: this.widgetId,
     };
-    const envelope: AnnotationOf<K> = { schemaVersion: 1, kind: this.kind, taskId: this.parsedTask!.id, result, meta };
+    const envelope: AnnotationOf<K> = {
+      schemaVersion: 1,
+      kind: this.kind,
+      taskId: this.parsedTask!.id,
+      result: this.finishResult(result, submittedAt !== null),
+      meta,
+    };
     if (this.mode === 'review' && this.review) envelope.review = this.review;
     return envelope;
   }

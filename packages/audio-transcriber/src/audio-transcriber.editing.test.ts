@@ -1,0 +1,382 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { validateAnnotation, type Annotation, type AudioAnnotation, type AudioTask } from '@tagwerk/core';
+import { press } from '../../core/test/keys.js';
+import { mountReady, shadowQuery } from '../../core/test/widget-fixture.js';
+import { publishedSchemaErrors } from '../../core/test/published-schema.js';
+import { toneFixture, type ToneFixture } from '../test/audio-fixtures.js';
+import type { TagwerkAudioTranscriber } from './index.js';
+import './index.js';
+
+// The known audio (toneFixture): 3 s — a 440 Hz tone from 0 to 1 s, silence from 1 to 2 s,
+// the tone again from 2 to 3 s; its waveform has 64 samples per pixel at 8 kHz (125 px per second).
+
+let seq = 0;
+function makeTask(audio: ToneFixture, overrides: Partial<AudioTask> = {}): AudioTask {
+  seq += 1;
+  return {
+    id: `audio-edit-${Date.now()}-${seq}`,
+    kind: 'audio',
+    audio: { url: audio.wavUrl, waveform: audio.waveformUrl },
+    ...overrides,
+  };
+}
+
+async function mount(task: AudioTask, setup?: (el: TagwerkAudioTranscriber) => void): Promise<TagwerkAudioTranscriber> {
+  const el = document.createElement('tagwerk-audio-transcriber');
+  setup?.(el);
+  el.task = task;
+  return mountReady(el);
+}
+
+const $ = <T extends Element = HTMLElement>(el: TagwerkAudioTranscriber, selector: string): T =>
+  shadowQuery<T>(el, selector);
+const media = (el: TagwerkAudioTranscriber): HTMLAudioElement => $<HTMLAudioElement>(el, 'audio');
+const segments = (el: TagwerkAudioTranscriber) => el.value!.result.segments;
+
+async function seek(el: TagwerkAudioTranscriber, time: number): Promise<void> {
+  const seeked = oneEvent(media(el), 'seeked');
+  media(el).currentTime = time;
+  await seeked;
+}
+
+/** The page x of `time` in the zoomview, from the view's own visible range. */
+function xOf(el: TagwerkAudioTranscriber, time: number): number {
+  type View = { getStartTime(): number; getEndTime(): number };
+  const peaks = (el as unknown as { peaks: { instance: { views: { getView(n: string): View } } } }).peaks;
+  const view = peaks.instance.views.getView('zoomview');
+  const rect = $(el, '.zoomview canvas').getBoundingClientRect();
+  const start = view.getStartTime();
+  const end = view.getEndTime();
+  return rect.left + ((time - start) / (end - start)) * rect.width;
+}
+
+async function typeText(text: string): Promise<void> {
+  await sendKeys({ type: text });
+}
+
+describe('<tagwerk-audio-transcriber> editing', () => {
+  let audio: ToneFixture;
+  before(() => setViewport({ width: 1280, height: 1000 }));
+  beforeEach(() => {
+    audio = toneFixture();
+  });
+  afterEach(async () => {
+    audio.revoke();
+    await resetMouse();
+  });
+
+  it('plays the audio; marks the silence by keyboard while it plays and the second tone with the mouse (±50 ms)', async () => {
+    const el = await mount(makeTask(audio));
+    const player = media(el);
+    $(el, '.segments').focus();
+
+    // Keyboard: start playback, and mark the silence (1–2 s) as it passes.
+    await press('Control+Space');
+    await waitUntil(() => player.currentTime >= 1, 'playback reaches 1 s', { timeout: 5000, interval: 5 });
+    let before = player.currentTime;
+    await press('Alt+Enter');
+    let after = player.currentTime;
+    const [created] = segments(el);
+    expect(created!.start).to.be.within(before - 0.05, after + 0.05);
+    expect(created!.start).to.be.within(0.95, 1.15);
+    // The caret is in the new segment: type while it plays, then close it at the playhead.
+    await typeText('(silence)');
+    await waitUntil(() => player.currentTime >= 1.95, 'playback reaches 2 s', { timeout: 5000, interval: 5 });
+    before = player.currentTime;
+    await press('Alt+BracketRight');
+    after = player.currentTime;
+    expect(segments(el)[0]!.end).to.be.within(before - 0.05, after + 0.05);
+    expect(segments(el)[0]!.end).to.be.within(1.9, 2.1);
+    await press('Control+Space');
+    await waitUntil(() => player.paused);
+    expect(segments(el)[0]!.text).to.equal('(silence)');
+
+    // Mouse: drag across the second tone in the zoomview (2.2 → 2.9 s; it starts at 2 s, where
+    // the first segment may end: a press on its edge would drag that edge instead).
+    const y = Math.round($(el, '.zoomview').getBoundingClientRect().top + 40);
+    const change = oneEvent(el, 'tagwerk-change');
+    await sendMouse({ type: 'move', position: [Math.round(xOf(el, 2.2)), y] });
+    await sendMouse({ type: 'down' });
+    for (const t of [2.3, 2.5, 2.7, 2.9]) await sendMouse({ type: 'move', position: [Math.round(xOf(el, t)), y] });
+    await sendMouse({ type: 'up' });
+    await change;
+    const tone = segments(el)[1]!;
+    expect(tone.start).to.be.closeTo(2.2, 0.05);
+    expect(tone.end).to.be.closeTo(2.9, 0.05);
+    expect(tone.origin).to.equal('worker');
+    for (const s of segments(el)) expect(Math.round(s.start * 1000) / 1000).to.equal(s.start);
+
+    const annotation = el.value as Annotation;
+    expect(validateAnnotation(annotation, el.task as AudioTask).errors).to.deep.equal([]);
+    expect(await publishedSchemaErrors(annotation, 'annotation.json')).to.deep.equal([]);
+    // What was played is reported: about the first two seconds.
+    expect((annotation as AudioAnnotation).result.played).to.be.within(0.6, 0.75);
+  });
+
+  it('a click on the zoomview seeks without making a segment; read-only work cannot insert', async () => {
+    const el = await mount(makeTask(audio), (e) => (e.readonly = true));
+    const y = Math.round($(el, '.zoomview').getBoundingClientRect().top + 40);
+    const seeked = oneEvent(media(el), 'seeked');
+    await sendMouse({ type: 'click', position: [Math.round(xOf(el, 1.5)), y] });
+    await seeked;
+    expect(media(el).currentTime).to.be.closeTo(1.5, 0.05);
+    await sendMouse({ type: 'move', position: [Math.round(xOf(el, 0.5)), y] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [Math.round(xOf(el, 1.0)), y] });
+    await sendMouse({ type: 'up' });
+    expect(segments(el)).to.deep.equal([]);
+  });
+
+  it('moves edges by keyboard within their neighbours, splits at the caret, merges, and undoes each', async () => {
+    const el = await mount(
+      makeTask(audio, {
+        prefill: [
+          { id: 'p1', start: 0.5, end: 2.5, text: 'hello world' },
+          { id: 'p2', start: 2.6, end: 2.9, text: 'again' },
+        ],
+      }),
+    );
+    const start = $(el, '[data-segment="p1"] [data-edge="start"]');
+    start.focus();
+    await press('ArrowRight', 3);
+    expect(segments(el)[0]!.start).to.equal(0.53);
+    await press('Shift+ArrowRight');
+    expect(segments(el)[0]!.start).to.equal(0.63);
+    expect(start.getAttribute('aria-valuetext')).to.equal('00:00.630');
+    await press('Home');
+    expect(segments(el)[0]!.start).to.equal(0);
+    const end = $(el, '[data-segment="p1"] [data-edge="end"]');
+    end.focus();
+    await press('End'); // up to the next segment, not over it
+    expect(segments(el)[0]!.end).to.equal(2.6);
+    await press('PageUp');
+    expect(segments(el)[0]!.end).to.equal(2.6);
+    // Held arrows are one undo step per edge.
+    el.undo();
+    expect(segments(el)[0]).to.include({ start: 0, end: 2.5 });
+    el.undo();
+    expect(segments(el)[0]).to.include({ start: 0.5, end: 2.5 });
+
+    // Split at the playhead; typing in the segment, the text splits at the caret.
+    await seek(el, 1.5);
+    const textarea = $<HTMLTextAreaElement>(el, '[data-segment="p1"] textarea');
+    textarea.focus();
+    textarea.setSelectionRange(5, 5);
+    await press('Alt+KeyS');
+    await el.updateComplete;
+    expect(segments(el).map(({ id, start, end, text }) => ({ id, start, end, text }))).to.deep.equal([
+      { id: 'p1', start: 0.5, end: 1.5, text: 'hello' },
+      { id: 's3', start: 1.5, end: 2.5, text: 'world' },
+      { id: 'p2', start: 2.6, end: 2.9, text: 'again' },
+    ]);
+    expect(segments(el)[0]).to.include({ origin: 'prefill', modified: true });
+    expect(segments(el)[1]!.origin).to.equal('worker');
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[data-segment="s3"] textarea'));
+
+    // Merge the new segment with the next one (Alt+M in its transcript).
+    await press('Alt+KeyM');
+    expect(segments(el).map(({ id, start, end, text }) => ({ id, start, end, text }))).to.deep.equal([
+      { id: 'p1', start: 0.5, end: 1.5, text: 'hello' },
+      { id: 's3', start: 1.5, end: 2.9, text: 'world again' },
+    ]);
+    // The merge button of the first row merges it too.
+    $<HTMLButtonElement>(el, '[data-segment="p1"] .merge').click();
+    expect(segments(el)).to.have.length(1);
+    expect(segments(el)[0]).to.include({ id: 'p1', start: 0.5, end: 2.9, text: 'hello world again', modified: true });
+    el.undo();
+    el.undo();
+    el.undo();
+    expect(segments(el).map((s) => s.text)).to.deep.equal(['hello world', 'again']);
+    expect(validateAnnotation(el.value!, el.task as AudioTask).errors).to.deep.equal([]);
+  });
+
+  it('inserts tags and sets speakers by hotkey while typing; a digit on a focused row picks its label', async () => {
+    const el = await mount(
+      makeTask(audio, {
+        speakers: [
+          { id: 'A', name: 'Anna', color: '#c00' },
+          { id: 'B', name: 'Ben' },
+        ],
+        labels: [
+          { id: 'speech', name: 'Speech' },
+          { id: 'noise', name: 'Noise' },
+        ],
+        tags: ['[inaudible]', '[laughs]'],
+        prefill: [{ id: 'p1', start: 0.5, end: 1.5, text: '' }],
+      }),
+    );
+    const textarea = $<HTMLTextAreaElement>(el, '[data-segment="p1"] textarea');
+    textarea.focus();
+    await typeText('so 12');
+    await press('Alt+Digit2');
+    expect(segments(el)[0]!.text).to.equal('so 12 [laughs]');
+    await typeText(' ok');
+    await press('Alt+Shift+Digit2');
+    expect(segments(el)[0]).to.include({ text: 'so 12 [laughs] ok', speaker: 'B' });
+    expect(el.shadowRoot!.activeElement).to.equal(textarea);
+    // A tag button inserts at the caret of the transcript last typed in, keeping the focus there.
+    textarea.setSelectionRange(2, 2);
+    textarea.dispatchEvent(new Event('select'));
+    $<HTMLButtonElement>(el, '.tags .tag').click();
+    expect(segments(el)[0]!.text).to.equal('so [inaudible] 12 [laughs] ok');
+    // Digits on the row pick a label.
+    await el.updateComplete;
+    $(el, '[data-segment="p1"]').focus();
+    await press('Digit2');
+    expect(segments(el)[0]!.label).to.equal('noise');
+    expect($<HTMLSelectElement>(el, '[data-segment="p1"] .label select').value).to.equal('noise');
+    // The speaker colour marks the row (and the task's #rgb is expanded for the waveform).
+    await el.updateComplete;
+    // Ben has no colour in the task: the second palette colour.
+    expect(getComputedStyle($(el, '[data-segment="p1"] .swatch')).backgroundColor).to.equal('rgb(230, 159, 0)');
+  });
+
+  it('loops the current segment until stopped, and plays the next segment into its transcript', async () => {
+    const el = await mount(
+      makeTask(audio, {
+        prefill: [
+          { id: 'p1', start: 0.2, end: 0.5, text: '' },
+          { id: 'p2', start: 1.0, end: 1.3, text: '' },
+        ],
+      }),
+    );
+    const player = media(el);
+    $(el, '[data-segment="p1"]').focus();
+    await press('Alt+KeyL');
+    expect($(el, '.loop').getAttribute('aria-pressed')).to.equal('true');
+    await waitUntil(() => player.currentTime > 0.4, 'plays the segment', { timeout: 3000, interval: 5 });
+    const wrapped = oneEvent(player, 'seeked');
+    await wrapped; // back to the start of the segment
+    expect(player.currentTime).to.be.closeTo(0.2, 0.05);
+    expect(player.paused).to.equal(false);
+    await press('Alt+KeyL');
+    expect($(el, '.loop').getAttribute('aria-pressed')).to.equal('false');
+    await press('Control+Space');
+    await waitUntil(() => player.paused);
+
+    // Alt+↓ plays the next segment and stops at its end; its transcript gets the caret.
+    $(el, '[data-segment="p1"]').focus();
+    await press('Alt+ArrowDown');
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[data-segment="p2"] textarea'));
+    await waitUntil(() => $(el, '[data-segment="p2"]').classList.contains('current'), 'follows playback');
+    await oneEvent(player, 'pause');
+    expect(player.currentTime).to.be.closeTo(1.3, 0.05);
+  });
+
+  it('rewinds on resume after a pause (configurable, 0 = off)', async () => {
+    const el = await mount(makeTask(audio));
+    const player = media(el);
+    $(el, '.segments').focus();
+    await press('Control+Space');
+    await waitUntil(() => player.currentTime >= 1.6, 'plays', { timeout: 5000, interval: 5 });
+    await press('Control+Space');
+    await waitUntil(() => player.paused);
+    const pausedAt = player.currentTime;
+    await press('Control+Space');
+    await waitUntil(() => !player.paused);
+    expect(player.currentTime).to.be.within(pausedAt - 1.05, pausedAt - 0.7);
+    await press('Control+Space');
+    await waitUntil(() => player.paused);
+
+    el.rewind = 0;
+    const at = player.currentTime;
+    await press('Control+Space');
+    await waitUntil(() => !player.paused);
+    expect(player.currentTime).to.be.within(at - 0.01, at + 0.3);
+    await press('Control+Space');
+  });
+
+  it('requires the whole file played when the task says so; reports prefillWer on submit', async () => {
+    const el = await mount(
+      makeTask(audio, {
+        constraints: { mustPlayFully: true },
+        prefill: [{ id: 'p1', start: 0.5, end: 1.5, text: 'the cat sat' }],
+      }),
+    );
+    const textarea = $<HTMLTextAreaElement>(el, '[data-segment="p1"] textarea');
+    textarea.focus();
+    textarea.setSelectionRange(11, 11);
+    await typeText(' down');
+    const refused = await el.submit().catch((error: { errors: { path: string }[] }) => error.errors);
+    expect((refused as { path: string }[]).map((e) => e.path)).to.deep.equal(['/result/played']);
+    expect($(el, '.played').textContent).to.contain('0');
+    // The play button gets the focus: the worker sees what to do.
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '.play'));
+
+    const player = media(el);
+    player.playbackRate = 2;
+    const ended = oneEvent(player, 'ended');
+    await press('Control+Space');
+    await ended;
+    await el.updateComplete;
+    expect(el.value!.result.played).to.be.at.least(0.999);
+    expect($(el, '.played').classList.contains('done')).to.equal(true);
+    const annotation = await el.submit();
+    expect(annotation.result.prefillWer).to.equal(0.25); // "the cat sat" against "the cat sat down"
+    expect(await publishedSchemaErrors(annotation, 'annotation.json')).to.deep.equal([]);
+  });
+
+  it('training: after submit, WER/CER and segment matches against the reference', async () => {
+    const reference = {
+      schemaVersion: 1 as const,
+      kind: 'audio' as const,
+      taskId: 'ref',
+      result: {
+        duration: audio.duration,
+        segments: [{ id: 'r1', start: 0.5, end: 1.5, text: 'one two three four' }],
+        answers: {},
+      },
+      meta: {
+        startedAt: new Date().toISOString(),
+        submittedAt: new Date().toISOString(),
+        activeMs: 0,
+        idleMs: 0,
+        edits: 0,
+        undos: 0,
+        locale: 'en',
+        widget: 'x',
+      },
+    };
+    const el = await mount(
+      makeTask(audio, { prefill: [{ id: 'p1', start: 0.52, end: 1.48, text: 'one two tree four' }] }),
+      (e) => {
+        e.mode = 'training';
+        e.reference = reference;
+      },
+    );
+    await el.submit();
+    await el.updateComplete;
+    const feedback = $(el, '.feedback').textContent.replace(/\s+/g, ' ');
+    expect(feedback).to.contain('Word error rate 25 %');
+    expect(feedback).to.contain('1 of 1 matched, 0 extra; edges off by 20 ms');
+  });
+
+  it('says in words when a waveform does not belong to the audio, and when a long file needs one', async () => {
+    const other = toneFixture(6);
+    const el = document.createElement('tagwerk-audio-transcriber');
+    el.autosave = 'off';
+    el.task = makeTask(audio, { audio: { url: audio.wavUrl, waveform: other.waveformUrl } });
+    const error = oneEvent(el, 'tagwerk-error');
+    await fixture(html`<div style="width: 900px">${el}</div>`);
+    const { detail } = await error;
+    other.revoke();
+    expect(detail.code).to.equal('media-load-failed');
+    expect(detail.message).to.contain('/audio/waveform');
+    expect(detail.message).to.contain('does not belong to this audio: it covers 00:06.000, the audio lasts 00:03.000');
+
+    // 21 minutes of audio without a waveform file: refused before decoding, with what to do.
+    const long = toneFixture(21 * 60, 3000);
+    const el2 = document.createElement('tagwerk-audio-transcriber');
+    el2.autosave = 'off';
+    el2.lang = 'de';
+    el2.task = makeTask(long, { audio: { url: long.wavUrl } });
+    const error2 = oneEvent(el2, 'tagwerk-error');
+    await fixture(html`<div style="width: 900px">${el2}</div>`);
+    const detail2 = (await error2).detail;
+    long.revoke();
+    expect(detail2.code).to.equal('media-decode-failed');
+    expect(detail2.message).to.contain('21 Minuten');
+    expect(detail2.message).to.contain('20 Minuten');
+  });
+});
