@@ -3,7 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 import { cer, wer, type AudioResult, type Segment, type TaskOf, type ValidationError } from '@tagwerk/core';
 import {
   MediaError,
@@ -53,6 +53,18 @@ const expandHex = (color: string): string =>
   color.length === 4 ? `#${[...color.slice(1)].map((c) => c + c).join('')}` : color;
 
 type Edge = 'start' | 'end';
+
+/**
+ * Sets a row's speaker colour through the CSSOM: a `style` attribute in a template would be
+ * refused by a strict Content-Security-Policy (`style-src` without 'unsafe-inline').
+ */
+const speakerColor =
+  (color: string | undefined) =>
+  (element: Element | undefined): void => {
+    if (!(element instanceof HTMLElement)) return;
+    if (color) element.style.setProperty('--_speaker', color);
+    else element.style.removeProperty('--_speaker');
+  };
 
 /**
  * Waveform segments with transcripts, speakers, labels and tags, plus file-level questions.
@@ -1219,7 +1231,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
       tabindex="0"
       aria-label=${name}
       aria-current=${ifDefined(current ? 'true' : undefined)}
-      style=${styleMap(color ? { '--_speaker': color } : {})}
+      ${ref(speakerColor(color))}
     >
       <div class="row">
         <span class="index" aria-hidden="true">${index + 1}</span>
@@ -1232,7 +1244,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
         >
           <span aria-hidden="true">${this.loopId === segment.id ? '\u{1F501}\uFE0E' : '\u25B6'}</span>
         </button>
-        <span class="times">${edge('start')}<span aria-hidden="true">–</span>${edge('end')}</span>
+        <span class="times">${edge('start')}<span aria-hidden="true">&#x2013;</span>${edge('end')}</span>
         <span class="length">${this.t('audio.seconds', { seconds: Math.round(length * 10) / 10 })}</span>
         ${
           speakers.length

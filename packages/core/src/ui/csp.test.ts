@@ -58,6 +58,8 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
       'text-rater': 'ok',
       'image-labeler global': 'ok',
       'image-labeler': 'ok',
+      'audio-transcriber global': 'ok',
+      'audio-transcriber': 'ok',
     });
   });
 });

@@ -1,6 +1,8 @@
 import '../../src/ui/test-widget.js';
 import '../../../text-rater/src/index.js';
 import '../../../image-labeler/src/index.js';
+import '../../../audio-transcriber/src/index.js';
+import { toneFixture } from '../../../audio-transcriber/test/audio-fixtures.js';
 import type { Question } from '../../src/model/types.js';
 import { nerTask, pairwiseTask, rankingTask, relevanceTask, rubricTask } from '../../../text-rater/test/fixtures.js';
 
@@ -94,5 +96,53 @@ export const scenarios: Record<string, Scenario> = {
     if (stage.querySelectorAll('canvas').length < 2) return 'the stage has no canvases';
     const annotation = await el.submit();
     return annotation.result.image.width === 800 ? 'ok' : `wrong image size ${JSON.stringify(annotation.result.image)}`;
+  },
+
+  /**
+   * peaks.js + konva (their containers are emptied with innerHTML = ''), speaker colours (set
+   * through the CSSOM), a segment by keyboard, a transcript, a tag button, then a submit.
+   */
+  async audioTranscriber(root) {
+    const audio = toneFixture();
+    const el = document.createElement('tagwerk-audio-transcriber');
+    el.autosave = 'off';
+    el.task = {
+      id: 'csp-audio',
+      kind: 'audio',
+      instructions: 'Transcribe **everything**.',
+      audio: { url: audio.wavUrl, waveform: audio.waveformUrl },
+      speakers: [{ id: 'A', name: '<img src=x onerror=alert(1)>', color: '#c00' }],
+      labels: [{ id: 'speech', name: 'Speech' }],
+      tags: ['[inaudible]'],
+      prefill: [{ id: 'p1', start: 0.2, end: 0.8, speaker: 'A', text: 'hello' }],
+    };
+    const ready = whenReady(el);
+    root.append(el);
+    await ready;
+    const shadow = el.shadowRoot!;
+    if (!shadow.querySelector('.zoomview canvas') || !shadow.querySelector('.overview canvas'))
+      return 'no waveform canvases';
+    shadow.querySelector<HTMLElement>('.segments')!.focus();
+    const audioEl = shadow.querySelector('audio')!;
+    const seeked = new Promise((resolve) => audioEl.addEventListener('seeked', resolve, { once: true }));
+    audioEl.currentTime = 1.5;
+    await seeked;
+    shadow
+      .querySelector('.segments')!
+      .dispatchEvent(
+        new KeyboardEvent('keydown', { code: 'Enter', key: 'Enter', altKey: true, bubbles: true, composed: true }),
+      );
+    await el.updateComplete;
+    const textarea = shadow.querySelector<HTMLTextAreaElement>('[data-segment="s2"] textarea');
+    if (!textarea) return 'no segment made at the playhead';
+    textarea.value = 'typed';
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    textarea.setSelectionRange(5, 5);
+    textarea.dispatchEvent(new Event('select'));
+    shadow.querySelector<HTMLButtonElement>('.tags .tag')!.click();
+    const annotation = await el.submit();
+    audio.revoke();
+    const texts = annotation.result.segments.map((s) => s.text).join('|');
+    return texts === 'hello|typed [inaudible]' ? 'ok' : `wrong segments ${texts}`;
   },
 };

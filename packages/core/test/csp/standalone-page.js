@@ -77,6 +77,44 @@ await run('image-labeler', async () => {
   return annotation.result.image.width === 640 ? 'ok' : 'wrong image size';
 });
 
+await run('audio-transcriber global', async () =>
+  window.Tagwerk && window.Tagwerk.AudioTranscriber ? 'ok' : 'no Tagwerk.AudioTranscriber global',
+);
+await run('audio-transcriber', async () => {
+  // One second of a 440 Hz tone, 8 kHz 16-bit mono PCM, decoded in the page (no waveform file).
+  const rate = 8000;
+  const samples = rate;
+  const bytes = new DataView(new ArrayBuffer(44 + samples * 2));
+  const ascii = (at, text) => [...text].forEach((c, i) => bytes.setUint8(at + i, c.charCodeAt(0)));
+  ascii(0, 'RIFF');
+  bytes.setUint32(4, 36 + samples * 2, true);
+  ascii(8, 'WAVEfmt ');
+  bytes.setUint32(16, 16, true);
+  bytes.setUint16(20, 1, true);
+  bytes.setUint16(22, 1, true);
+  bytes.setUint32(24, rate, true);
+  bytes.setUint32(28, rate * 2, true);
+  bytes.setUint16(32, 2, true);
+  bytes.setUint16(34, 16, true);
+  ascii(36, 'data');
+  bytes.setUint32(40, samples * 2, true);
+  for (let i = 0; i < samples; i++)
+    bytes.setInt16(44 + i * 2, Math.round(16000 * Math.sin((2 * Math.PI * 440 * i) / rate)), true);
+  const url = URL.createObjectURL(new Blob([bytes.buffer], { type: 'audio/wav' }));
+  const el = await mount('tagwerk-audio-transcriber', {
+    id: 'standalone-audio',
+    kind: 'audio',
+    audio: { url },
+    speakers: [{ id: 'A', name: 'Anna', color: '#1f77b4' }],
+    tags: ['[laughs]'],
+    prefill: [{ id: 'p1', start: 0.1, end: 0.6, speaker: 'A', text: 'hi' }],
+  });
+  if (!el.shadowRoot.querySelector('.zoomview canvas')) return 'no waveform canvas';
+  const annotation = await el.submit();
+  URL.revokeObjectURL(url);
+  return annotation.result.segments[0].text === 'hi' && annotation.result.duration === 1 ? 'ok' : 'wrong result';
+});
+
 await new Promise((resolve) => setTimeout(resolve, 100)); // violation events are dispatched asynchronously
 window.parent.postMessage(
   { type: 'tagwerk-csp-report', results, violations: report.violations, errors: report.errors },
