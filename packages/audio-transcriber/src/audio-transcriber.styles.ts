@@ -53,6 +53,16 @@ export const styles = css`
     background: var(--_accent);
     color: var(--_on-accent);
   }
+  .icon {
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+    vertical-align: -0.15em;
+  }
   .tags {
     display: flex;
     flex-wrap: wrap;

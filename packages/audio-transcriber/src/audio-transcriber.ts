@@ -54,6 +54,11 @@ const expandHex = (color: string): string =>
 
 type Edge = 'start' | 'end';
 
+/** Two arrows chasing each other (the repeat glyph is missing from many system fonts). */
+const loopIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <path d="M4 13V11a5 5 0 0 1 5-5h10M16 3l3 3-3 3M20 11v2a5 5 0 0 1-5 5H5M8 21l-3-3 3-3" />
+</svg>`;
+
 /**
  * Sets a row's speaker colour through the CSSOM: a `style` attribute in a template would be
  * refused by a strict Content-Security-Policy (`style-src` without 'unsafe-inline').
@@ -1082,7 +1087,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
           title=${this.t('audio.loop')}
           aria-keyshortcuts="Alt+L"
         >
-          <span aria-hidden="true">&#x1F501;&#xFE0E;</span>
+          ${loopIcon}
         </button>
         <label class="speed">
           ${this.t('audio.speed')}
@@ -1242,7 +1247,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
           aria-label=${this.t('audio.segment.play', { index: index + 1 })}
           title=${this.t('audio.segment.play', { index: index + 1 })}
         >
-          <span aria-hidden="true">${this.loopId === segment.id ? '\u{1F501}\uFE0E' : '\u25B6'}</span>
+          ${this.loopId === segment.id ? loopIcon : html`<span aria-hidden="true">&#x25B6;</span>`}
         </button>
         <span class="times">${edge('start')}<span aria-hidden="true">&#x2013;</span>${edge('end')}</span>
         <span class="length">${this.t('audio.seconds', { seconds: Math.round(length * 10) / 10 })}</span>
