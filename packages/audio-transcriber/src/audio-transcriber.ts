@@ -180,6 +180,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
 
   protected override async prepare(task: TaskOf<'audio'>, signal: AbortSignal): Promise<void> {
     this.peaks.dispose();
+    this.mirrored = { segments: undefined, editable: false };
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     cancelAnimationFrame(this.frame);
@@ -314,18 +315,11 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     super.updated(changed);
     const result = this.result;
     if (!result) return;
-    const names = new Map((this.parsedTask?.speakers ?? []).map((s) => [s.id, s.name]));
-    this.peaks.setSegments(
-      result.segments.map((s) => ({
-        id: s.id,
-        start: s.start,
-        end: s.end,
-        ...(s.speaker ? { speaker: s.speaker, label: names.get(s.speaker) ?? s.speaker } : {}),
-        editable: this.editable,
-      })),
-      this.speakerStyles(),
-    );
-    this.peaks.setInsertMode(this.editable);
+    // The clock re-renders ten times a second while playing: mirror segments only when they change.
+    if (result.segments !== this.mirrored.segments || this.editable !== this.mirrored.editable) {
+      this.mirrored = { segments: result.segments, editable: this.editable };
+      this.mirrorSegments(result.segments);
+    }
     if (this.zoomviewEl?.isConnected && !this.resizeObserver) {
       // The stage was built in the hidden holder; follow the surface's real width from now on.
       this.resizeObserver = new ResizeObserver(() => {
@@ -335,6 +329,26 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
       });
       this.resizeObserver.observe(this.waveEl!);
     }
+  }
+
+  private mirrored: { segments: readonly Segment[] | undefined; editable: boolean } = {
+    segments: undefined,
+    editable: false,
+  };
+
+  private mirrorSegments(segments: readonly Segment[]): void {
+    const names = new Map((this.parsedTask?.speakers ?? []).map((s) => [s.id, s.name]));
+    this.peaks.setSegments(
+      segments.map((s) => ({
+        id: s.id,
+        start: s.start,
+        end: s.end,
+        ...(s.speaker ? { speaker: s.speaker, label: names.get(s.speaker) ?? s.speaker } : {}),
+        editable: this.editable,
+      })),
+      this.speakerStyles(),
+    );
+    this.peaks.setInsertMode(this.editable);
   }
 
   private speakerColor(id: string | undefined): string | undefined {
@@ -382,8 +396,10 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
 
   private moveSegment(id: string, start: number, end: number): void {
     if (!this.segments.some((s) => s.id === id)) return;
+    // Whatever happens next, the waveform is put back to what the result says.
+    this.mirrored = { segments: undefined, editable: false };
     if (!this.editable) {
-      this.requestUpdate(); // puts the waveform back where the result says
+      this.requestUpdate();
       return;
     }
     this.updateSegment(id, { start: ms(start), end: ms(Math.min(end, this.result!.duration)) });
