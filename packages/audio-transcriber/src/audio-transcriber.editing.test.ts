@@ -317,6 +317,32 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     expect(await publishedSchemaErrors(annotation, 'annotation.json')).to.deep.equal([]);
   });
 
+  it('keeps what was heard in the draft: a reload does not make the worker listen again', async () => {
+    const task = makeTask(audio, { constraints: { mustPlayFully: true } });
+    const first = document.createElement('tagwerk-audio-transcriber');
+    first.task = task;
+    const ready = oneEvent(first, 'tagwerk-ready');
+    await fixture(html`<div style="width: 900px">${first}</div>`); // autosave on (the default)
+    await ready;
+    const player = media(first);
+    player.playbackRate = 2;
+    const ended = oneEvent(player, 'ended');
+    $(first, '.play').click();
+    await ended;
+    expect(first.validate().valid).to.equal(true);
+    first.remove(); // flushes the draft
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const second = document.createElement('tagwerk-audio-transcriber');
+    second.task = task;
+    const again = oneEvent(second, 'tagwerk-ready');
+    await fixture(html`<div style="width: 900px">${second}</div>`);
+    await again;
+    expect(second.value!.result.played).to.be.at.least(0.999);
+    expect(second.validate().valid).to.equal(true);
+    second.reset(); // clears the draft
+  });
+
   it('training: after submit, WER/CER and segment matches against the reference', async () => {
     const reference = {
       schemaVersion: 1 as const,
