@@ -79,7 +79,8 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     let after = player.currentTime;
     const [created] = segments(el);
     expect(created!.start).to.be.within(before - 0.05, after + 0.05);
-    expect(created!.start).to.be.within(0.95, 1.15);
+    // In the silence (a loaded machine may deliver the key late; the playhead check above is the ±50 ms one).
+    expect(created!.start).to.be.within(0.95, 1.6);
     // The caret is in the new segment: type while it plays, then close it at the playhead.
     await typeText('(silence)');
     await waitUntil(() => player.currentTime >= 1.95, 'playback reaches 2 s', { timeout: 5000, interval: 5 });
@@ -87,7 +88,7 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     await press('Alt+BracketRight');
     after = player.currentTime;
     expect(segments(el)[0]!.end).to.be.within(before - 0.05, after + 0.05);
-    expect(segments(el)[0]!.end).to.be.within(1.9, 2.1);
+    expect(segments(el)[0]!.end).to.be.within(1.9, 2.6);
     await press('Control+Space');
     await waitUntil(() => player.paused);
     expect(segments(el)[0]!.text).to.equal('(silence)');
@@ -376,6 +377,24 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     const feedback = $(el, '.feedback').textContent.replace(/\s+/g, ' ');
     expect(feedback).to.contain('Word error rate 25 %');
     expect(feedback).to.contain('1 of 1 matched, 0 extra; edges off by 20 ms');
+  });
+
+  it('refuses a pre-fill past the end of the audio once its length is known (task-invalid, path)', async () => {
+    const el = document.createElement('tagwerk-audio-transcriber');
+    el.autosave = 'off';
+    el.task = makeTask(audio, {
+      prefill: [
+        { id: 'p1', start: 0.5, end: 1, text: 'ok' },
+        { id: 'p2', start: 2.5, end: 4.25, text: 'too far' },
+      ],
+    });
+    const error = oneEvent(el, 'tagwerk-error');
+    await fixture(html`<div style="width: 900px">${el}</div>`);
+    const { detail } = await error;
+    expect(detail.code).to.equal('task-invalid');
+    expect(detail.message).to.equal(
+      '/prefill/1/end: Pre-filled segment 2 ends at 00:04.250, after the end of the audio (00:03.000).',
+    );
   });
 
   it('says in words when a waveform does not belong to the audio, and when a long file needs one', async () => {

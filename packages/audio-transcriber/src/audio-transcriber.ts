@@ -229,6 +229,20 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
       holder.remove();
     }
     this.duration = this.peaks.duration;
+    // Without audio.duration in the task, a pre-fill past the end is only known now.
+    const beyond = (task.prefill ?? []).findIndex((s) => s.end > ms(this.duration) + 0.0005);
+    if (beyond >= 0) {
+      const segment = task.prefill![beyond]!;
+      throw new MediaError(
+        'task-invalid',
+        this.t('audio.error.prefillBeyond', {
+          index: beyond + 1,
+          end: formatTime(segment.end),
+          duration: formatTime(this.duration),
+        }),
+        `/prefill/${beyond}/end`,
+      );
+    }
     this.currentTime = 0;
     this.playing = false;
     this.rate = 1;

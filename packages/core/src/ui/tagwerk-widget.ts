@@ -59,10 +59,14 @@ export interface FeedbackItem {
   detail?: string;
 }
 
-/** Thrown by a widget's `prepare()` when its media cannot be used; shown and reported as is. */
+/**
+ * Thrown by a widget's `prepare()` when its media cannot be used, or when the task turns out
+ * wrong once the media is known (`task-invalid`, e.g. a pre-fill past the end of the audio);
+ * shown and reported as is.
+ */
 export class MediaError extends Error {
   constructor(
-    readonly code: 'media-load-failed' | 'media-decode-failed',
+    readonly code: 'media-load-failed' | 'media-decode-failed' | 'task-invalid',
     message: string,
     /** JSON Pointer into the task, e.g. "/image/url". */
     readonly path = '',
