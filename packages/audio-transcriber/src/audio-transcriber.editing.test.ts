@@ -375,7 +375,7 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     await el.submit();
     await el.updateComplete;
     const feedback = $(el, '.feedback').textContent.replace(/\s+/g, ' ');
-    expect(feedback).to.contain('Word error rate 25 %');
+    expect(feedback).to.contain('Word error rate 25%');
     expect(feedback).to.contain('1 of 1 matched, 0 extra; edges off by 20 ms');
   });
 

@@ -38,6 +38,13 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  /* English (or any) text in a right-to-left page: times and counts keep their own order. */
+  .transport .time,
+  .transport .played,
+  .length,
+  .segments h3 {
+    unicode-bidi: plaintext;
+  }
   .transport .played {
     font-variant-numeric: tabular-nums;
     color: var(--_muted);
@@ -101,7 +108,7 @@ export const styles = css`
     padding: 0;
     display: grid;
     gap: 0.25rem;
-    max-block-size: var(--tagwerk-audio-list-height, 26rem);
+    max-block-size: var(--tagwerk-audio-list-height, min(70vh, 40rem));
     overflow-y: auto;
     overscroll-behavior: contain;
   }

@@ -46,6 +46,9 @@ const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 const REWINDS = [0, 0.5, 1, 2, 3];
 /** The on-screen clock follows playback this often (the playhead itself is drawn by peaks). */
 const CLOCK_MS = 100;
+/** The waveform outside segments, and segments without a speaker (reads on light and dark). */
+const NEUTRAL_WAVE = '#8c95a6';
+const UNASSIGNED_SEGMENT = '#5f6b85';
 /** Speaker colours when the task gives none (Okabe–Ito, distinguishable with colour-blindness). */
 const SPEAKER_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
@@ -220,6 +223,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
         url: task.audio.url,
         ...(task.audio.waveform ? { waveformUrl: task.audio.waveform } : {}),
         maxDecodeSeconds: MAX_DECODE_SECONDS,
+        colors: this.waveColors(zoomview),
       });
     } catch (error) {
       holder.remove();
@@ -256,6 +260,15 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     this.zoomLevel = this.peaks.zoom.level;
   }
 
+  /**
+   * konva paints with resolved colours only: the text colour of the theme (for the playhead and
+   * axis) read from the laid-out container, and a neutral grey that reads on light and dark.
+   */
+  private waveColors(container: HTMLElement): { waveform: string; ink: string } {
+    const ink = getComputedStyle(container).color || '#1b1d22';
+    return { waveform: NEUTRAL_WAVE, ink };
+  }
+
   /** A load failure in the worker's language, pointing at the task field to fix. */
   private mediaError(task: TaskOf<'audio'>, error: unknown): MediaError {
     const failure = error instanceof MediaFailure ? error : undefined;
@@ -279,20 +292,16 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
           '/audio/waveform',
         );
       case 'waveform-invalid':
-        return new MediaError(
-          code,
-          `${this.t('audio.error.waveformInvalid')} (${failure!.message})`,
-          '/audio/waveform',
-        );
+        return new MediaError(code, this.t('audio.error.waveformInvalid'), '/audio/waveform');
       case 'empty':
         return new MediaError(code, this.t('audio.error.empty'), '/audio/url');
       default: {
+        // The browser's own wording (FFmpeg demuxer codes, English) is not for the worker.
         const message =
           code === 'media-load-failed'
             ? this.t('audio.error.load', { url: task.audio.url })
             : this.t('audio.error.decode');
-        const detail = error instanceof Error ? ` (${error.message})` : '';
-        return new MediaError(code, `${message}${detail}`, '/audio/url');
+        return new MediaError(code, message, '/audio/url');
       }
     }
   }
@@ -373,10 +382,14 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
   }
 
   private speakerStyles(): Map<string, WaveSegmentStyle> {
-    const styles = new Map<string, WaveSegmentStyle>();
+    // peaks paints a segment's stretch of the waveform in its colour: opaque, so speakers read
+    // as themselves; segments without a speaker in a darker neutral than the waveform around.
+    const styles = new Map<string, WaveSegmentStyle>([
+      ['', { color: UNASSIGNED_SEGMENT, borderColor: UNASSIGNED_SEGMENT }],
+    ]);
     for (const speaker of this.parsedTask?.speakers ?? []) {
       const color = this.speakerColor(speaker.id)!;
-      styles.set(speaker.id, { color: `${color}55`, borderColor: color });
+      styles.set(speaker.id, { color, borderColor: color });
     }
     return styles;
   }
@@ -1248,7 +1261,8 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
       return html`<span
         class="edge"
         role="slider"
-        tabindex="0"
+        tabindex=${this.disabled ? '-1' : '0'}
+        aria-disabled=${ifDefined(this.disabled ? 'true' : undefined)}
         data-edge=${which}
         aria-label=${this.t(which === 'start' ? 'audio.segment.start' : 'audio.segment.end', { index: index + 1 })}
         aria-valuemin=${limits.min}

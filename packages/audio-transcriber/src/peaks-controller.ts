@@ -59,6 +59,16 @@ export interface LoadOptions {
   maxDecodeSeconds: number;
   /** Send credentials with the waveform and audio fetches. */
   withCredentials?: boolean;
+  /** Canvas colours (CSS colour strings konva can parse, resolved: no var() or light-dark()). */
+  colors?: WaveColors;
+}
+
+/** What the waveform is painted with; segments bring their own colours. */
+export interface WaveColors {
+  /** The waveform outside segments (a neutral that reads on light and dark). */
+  waveform: string;
+  /** The playhead, axis labels and gridlines. */
+  ink: string;
 }
 
 /** The containers and the media element the element rendered. */
@@ -392,8 +402,31 @@ export class PeaksController implements ReactiveController {
           {
             ...source,
             mediaElement: audio,
-            zoomview: { container: targets.zoomview, wheelMode: 'scroll' },
-            overview: { container: targets.overview },
+            zoomview: {
+              container: targets.zoomview,
+              wheelMode: 'scroll',
+              ...(options.colors
+                ? {
+                    waveformColor: options.colors.waveform,
+                    playheadColor: options.colors.ink,
+                    axisLabelColor: options.colors.ink,
+                    axisGridlineColor: options.colors.waveform,
+                  }
+                : {}),
+            },
+            overview: {
+              container: targets.overview,
+              ...(options.colors
+                ? {
+                    waveformColor: options.colors.waveform,
+                    playedWaveformColor: options.colors.ink,
+                    playheadColor: options.colors.ink,
+                    axisLabelColor: options.colors.ink,
+                    axisGridlineColor: options.colors.waveform,
+                    highlightColor: options.colors.waveform,
+                  }
+                : {}),
+            },
             zoomLevels: ZOOM_FACTORS.map((factor) => baseScale * factor),
             keyboard: false,
             segmentOptions: { markers: true, overlay: false },

@@ -27,7 +27,7 @@ export const audioEn = {
   'audio.zoom': 'Zoom',
   'audio.zoomIn': 'Zoom in',
   'audio.zoomOut': 'Zoom out',
-  'audio.played': 'Listened: {percent} %',
+  'audio.played': 'Listened: {percent}%',
   'audio.time': '{current} of {duration}',
   'audio.waveform':
     'Waveform: click to move the playhead, drag across it to add a segment, drag a segment edge to change its time',
@@ -67,7 +67,7 @@ export const audioEn = {
   'audio.segment.noRoom': 'No room for a new segment here: it would overlap another one.',
   'audio.questions': 'Questions about the recording',
   'audio.training.transcript': 'Transcript',
-  'audio.training.rates': 'Word error rate {wer} %, character error rate {cer} %',
+  'audio.training.rates': 'Word error rate {wer}%, character error rate {cer}%',
   'audio.training.segments': 'Segments',
   'audio.training.segmentsDetail': '{matched} of {total} matched, {extra} extra; edges off by {offset} ms on average',
   'audio.training.speakers': 'Speakers',
