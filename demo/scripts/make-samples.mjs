@@ -5,6 +5,7 @@
 // missing) with a precomputed waveform in audiowaveform's JSON format.
 //
 //   node demo/scripts/make-samples.mjs              write every sample
+//   node demo/scripts/make-samples.mjs radio …      write only the named samples (others untouched)
 //   node demo/scripts/make-samples.mjs --geometry   print the objects and speech timings as JSON
 //
 // Only Node built-ins are used. Deterministic: the same bytes on every run (given espeak-ng 1.51).
@@ -271,20 +272,62 @@ function speak(text, voice, work) {
   return trim(resample(samples, rate, RATE));
 }
 
-/** Speaks `turns` one after another with pauses; returns the samples and each turn's times. */
+/** A seeded generator in [0, 1): the same "random" noise on every run. */
+function seeded(seed) {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+}
+
+/**
+ * Sounds that are not speech, for segment labels: `jingle` (a few notes with overtones, like a
+ * radio station's), `noise` (a filtered rumble, like something dropped near the microphone).
+ */
+function sound(kind, seconds) {
+  const out = new Float32Array(Math.round(seconds * RATE));
+  if (kind === 'jingle') {
+    const notes = [523.25, 659.25, 783.99, 1046.5];
+    const noteLength = out.length / notes.length;
+    for (let i = 0; i < out.length; i++) {
+      const n = Math.min(notes.length - 1, Math.floor(i / noteLength));
+      const t = (i % noteLength) / RATE;
+      const f = notes[n];
+      const envelope = Math.min(1, t * 60) * Math.exp(-t * 3);
+      out[i] = 0.3 * envelope * (Math.sin(2 * Math.PI * f * t) + 0.3 * Math.sin(4 * Math.PI * f * t));
+    }
+  } else if (kind === 'noise') {
+    const random = seeded(11);
+    let low = 0;
+    for (let i = 0; i < out.length; i++) {
+      const t = i / RATE;
+      low += 0.08 * (random() - 0.5 - low);
+      out[i] = 6 * low * Math.min(1, t * 40) * Math.exp(-t * 2.5);
+    }
+  } else {
+    throw new Error(`unknown sound ${kind}`);
+  }
+  return out;
+}
+
+/**
+ * Speaks `turns` one after another with pauses (a turn may be a `sound` instead of speech);
+ * returns the samples and each turn's times.
+ */
 function dialogue(turns, voices, work) {
   const pieces = [];
   const timings = [];
   let at = Math.round(0.6 * RATE);
   pieces.push(new Float32Array(at));
   for (const turn of turns) {
-    const speech = speak(turn.say, voices[turn.speaker], work);
+    const speech = turn.sound ? sound(turn.sound, turn.seconds) : speak(turn.say, voices[turn.speaker], work);
     pieces.push(speech);
     timings.push({
-      speaker: turn.speaker,
+      ...(turn.sound ? { sound: turn.sound } : { speaker: turn.speaker }),
       start: +(at / RATE).toFixed(3),
       end: +((at + speech.length) / RATE).toFixed(3),
-      say: turn.say,
+      ...(turn.say ? { say: turn.say } : {}),
     });
     at += speech.length;
     const pause = Math.round((turn.pause ?? 0.55) * RATE);
@@ -327,6 +370,10 @@ const VOICES = {
   host: { name: 'en-us+m3', speed: 165, pitch: 40, fallbackHz: 180 },
   guest: { name: 'en-gb+f3', speed: 160, pitch: 60, fallbackHz: 260 },
   caller: { name: 'en-us+f2', speed: 160, pitch: 55, fallbackHz: 240 },
+  presenter: { name: 'en-gb+m4', speed: 160, pitch: 45, fallbackHz: 200 },
+  moderatorin: { name: 'de+f3', speed: 155, pitch: 60, fallbackHz: 250 },
+  gast: { name: 'de+m3', speed: 150, pitch: 40, fallbackHz: 170 },
+  sprecher: { name: 'ar+m3', speed: 145, pitch: 45, fallbackHz: 190 },
 };
 
 const AUDIO = {
@@ -345,6 +392,26 @@ const AUDIO = {
     { speaker: 'caller', say: 'Please bring your insurance card, and arrive fifteen minutes early.' },
     { speaker: 'caller', say: 'Call us back at five five five, zero one nine two. Thanks, bye!' },
   ],
+  // Speech, music and noise for segment labels and non-speech tags.
+  radio: [
+    { sound: 'jingle', seconds: 1.6, pause: 0.4 },
+    { speaker: 'presenter', say: 'Good morning, this is the traffic report.', pause: 0.3 },
+    { sound: 'noise', seconds: 1.2, pause: 0.3 },
+    { speaker: 'presenter', say: 'Ha ha, sorry, I dropped my cup. The roads are clear this morning.', pause: 0.4 },
+    { sound: 'jingle', seconds: 1.2 },
+  ],
+  // German, for the German stories and the German interface.
+  gespraech: [
+    { speaker: 'moderatorin', say: 'Guten Morgen und willkommen zu unserer Sendung über Datenarbeit.' },
+    { speaker: 'gast', say: 'Danke für die Einladung. Ich schreibe jeden Tag Aufnahmen ab.' },
+    { speaker: 'moderatorin', say: 'Was ist dabei am schwierigsten?' },
+    { speaker: 'gast', say: 'Wenn zwei Leute gleichzeitig sprechen.' },
+  ],
+  // Arabic, for the right-to-left stories.
+  'news-ar': [
+    { speaker: 'sprecher', say: 'مرحبًا بكم في نشرة الأخبار.' },
+    { speaker: 'sprecher', say: 'الطقس اليوم مشمس وجميل.' },
+  ],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -361,6 +428,9 @@ async function prettyJson(value, file) {
 }
 
 const geometryOnly = process.argv.includes('--geometry');
+/** Sample names given on the command line: only those are written (all when none are given). */
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const wanted = (name) => only.length === 0 || only.includes(name);
 mkdirSync(OUT, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'tagwerk-samples-'));
 const geometry = { images: {}, audio: {} };
@@ -373,7 +443,7 @@ try {
       objects: scene.objects,
       regions: scene.regions,
     };
-    if (geometryOnly) continue;
+    if (geometryOnly || !wanted(scene.name)) continue;
     const png = renderScene(scene);
     writeFileSync(join(OUT, `${scene.name}.png`), png);
     console.error(`${scene.name}.png  ${scene.width}×${scene.height}  ${(png.length / 1024).toFixed(1)} KiB`);
@@ -381,7 +451,7 @@ try {
   for (const [name, turns] of Object.entries(AUDIO)) {
     const { samples, timings, duration } = dialogue(turns, VOICES, work);
     geometry.audio[name] = { duration, timings, synthesised: hasEspeak ? 'espeak-ng' : 'tones' };
-    if (geometryOnly) continue;
+    if (geometryOnly || !wanted(name)) continue;
     const wav = writeWav(samples);
     writeFileSync(join(OUT, `${name}.wav`), wav);
     const peaksFile = join(OUT, `${name}.waveform.json`);

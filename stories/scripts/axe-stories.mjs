@@ -89,6 +89,7 @@ const MIME = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.woff2': 'font/woff2',
+  '.wav': 'audio/wav',
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
 };
@@ -100,7 +101,28 @@ const server = createServer(async (request, response) => {
     if (!file.startsWith(staticDir)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
     if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
     const body = await readFile(file);
-    response.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+    // Byte ranges, as every real static server answers them: without them Chromium treats a
+    // recording as a live stream (duration Infinity, no seeking).
+    const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
+    if (range && (range[1] || range[2])) {
+      const start = range[1] ? Number(range[1]) : Math.max(0, body.length - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+      if (start > end || start >= body.length) {
+        response.writeHead(416, { 'content-range': `bytes */${body.length}` });
+        response.end();
+        return;
+      }
+      response.writeHead(206, {
+        'content-type': type,
+        'accept-ranges': 'bytes',
+        'content-range': `bytes ${start}-${end}/${body.length}`,
+        'content-length': end - start + 1,
+      });
+      response.end(body.subarray(start, end + 1));
+      return;
+    }
+    response.writeHead(200, { 'content-type': type, 'accept-ranges': 'bytes', 'content-length': body.length });
     response.end(body);
   } catch {
     response.writeHead(404, { 'content-type': 'text/plain' });
