@@ -201,7 +201,7 @@ describe('<tagwerk-audio-transcriber> editing', () => {
         ],
         labels: [
           { id: 'speech', name: 'Speech' },
-          { id: 'noise', name: 'Noise' },
+          { id: 'noise', name: 'Noise', color: '#0a0' },
         ],
         tags: ['[inaudible]', '[laughs]'],
         prefill: [{ id: 'p1', start: 0.5, end: 1.5, text: '' }],
@@ -229,6 +229,12 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     expect($<HTMLSelectElement>(el, '[data-segment="p1"] .label select').value).to.equal('noise');
     // The speaker colour marks the row (and the task's #rgb is expanded for the waveform).
     await el.updateComplete;
+    expect(getComputedStyle($(el, '[data-segment="p1"] .label-swatch')).backgroundColor).to.equal('rgb(0, 170, 0)');
+    // On the waveform: coloured by speaker, named by speaker and label.
+    type PeaksSegment = { color: string; labelText: string };
+    const peaks = (el as unknown as { peaks: { instance: { segments: { getSegment(id: string): PeaksSegment } } } })
+      .peaks;
+    expect(peaks.instance.segments.getSegment('p1')).to.include({ color: '#E69F00', labelText: 'Ben · Noise' });
     // Ben has no colour in the task: the second palette colour.
     expect(getComputedStyle($(el, '[data-segment="p1"] .swatch')).backgroundColor).to.equal('rgb(230, 159, 0)');
   });

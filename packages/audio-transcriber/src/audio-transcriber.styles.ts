@@ -163,7 +163,12 @@ export const styles = css`
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
   }
-  .speaker {
+  .swatch.label-swatch {
+    background: var(--_label);
+    border-radius: 2px;
+  }
+  .speaker,
+  .label {
     display: inline-flex;
     align-items: center;
     gap: 0.25rem;

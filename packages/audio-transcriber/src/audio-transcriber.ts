@@ -63,15 +63,17 @@ const loopIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" f
 </svg>`;
 
 /**
- * Sets a row's speaker colour through the CSSOM: a `style` attribute in a template would be
- * refused by a strict Content-Security-Policy (`style-src` without 'unsafe-inline').
+ * Sets a row's speaker and label colours through the CSSOM: a `style` attribute in a template
+ * would be refused by a strict Content-Security-Policy (`style-src` without 'unsafe-inline').
  */
-const speakerColor =
-  (color: string | undefined) =>
+const rowColors =
+  (colors: { '--_speaker': string | undefined; '--_label': string | undefined }) =>
   (element: Element | undefined): void => {
     if (!(element instanceof HTMLElement)) return;
-    if (color) element.style.setProperty('--_speaker', color);
-    else element.style.removeProperty('--_speaker');
+    for (const [name, color] of Object.entries(colors)) {
+      if (color) element.style.setProperty(name, color);
+      else element.style.removeProperty(name);
+    }
   };
 
 /**
@@ -360,16 +362,27 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
   };
 
   private mirrorSegments(segments: readonly Segment[]): void {
-    const names = new Map((this.parsedTask?.speakers ?? []).map((s) => [s.id, s.name]));
+    const task = this.parsedTask;
+    const speakerNames = new Map((task?.speakers ?? []).map((s) => [s.id, s.name]));
+    const labelNames = new Map((task?.labels ?? []).map((l) => [l.id, l.name]));
+    // Colour by speaker; a task without speakers colours by label instead.
+    const byLabel = !task?.speakers?.length;
     this.peaks.setSegments(
-      segments.map((s) => ({
-        id: s.id,
-        start: s.start,
-        end: s.end,
-        ...(s.speaker ? { speaker: s.speaker, label: names.get(s.speaker) ?? s.speaker } : {}),
-        editable: this.editable,
-      })),
-      this.speakerStyles(),
+      segments.map((s) => {
+        const text = [s.speaker && speakerNames.get(s.speaker), s.label && labelNames.get(s.label)]
+          .filter(Boolean)
+          .join(' · ');
+        const style = byLabel ? (s.label ? `label:${s.label}` : undefined) : s.speaker;
+        return {
+          id: s.id,
+          start: s.start,
+          end: s.end,
+          ...(style ? { speaker: style } : {}),
+          ...(text ? { label: text } : {}),
+          editable: this.editable,
+        };
+      }),
+      this.segmentStyles(),
     );
     this.peaks.setInsertMode(this.editable);
   }
@@ -381,7 +394,12 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     return expandHex(speakers[index]!.color ?? SPEAKER_PALETTE[index % SPEAKER_PALETTE.length]!);
   }
 
-  private speakerStyles(): Map<string, WaveSegmentStyle> {
+  private labelColor(id: string | undefined): string | undefined {
+    const color = this.parsedTask?.labels?.find((l) => l.id === id)?.color;
+    return color ? expandHex(color) : undefined;
+  }
+
+  private segmentStyles(): Map<string, WaveSegmentStyle> {
     // peaks paints a segment's stretch of the waveform in its colour: opaque, so speakers read
     // as themselves; segments without a speaker in a darker neutral than the waveform around.
     const styles = new Map<string, WaveSegmentStyle>([
@@ -390,6 +408,10 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     for (const speaker of this.parsedTask?.speakers ?? []) {
       const color = this.speakerColor(speaker.id)!;
       styles.set(speaker.id, { color, borderColor: color });
+    }
+    for (const label of this.parsedTask?.labels ?? []) {
+      const color = this.labelColor(label.id);
+      if (color) styles.set(`label:${label.id}`, { color, borderColor: color });
     }
     return styles;
   }
@@ -1255,6 +1277,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
       end: formatTime(segment.end),
     });
     const color = this.speakerColor(segment.speaker);
+    const labelColor = this.labelColor(segment.label);
     const current = this.playingId === segment.id;
     const edge = (which: Edge): TemplateResult => {
       const limits = edgeLimits(result.segments, index, which, result.duration, this.allowOverlap);
@@ -1280,7 +1303,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
       tabindex="0"
       aria-label=${name}
       aria-current=${ifDefined(current ? 'true' : undefined)}
-      ${ref(speakerColor(color))}
+      ${ref(rowColors({ '--_speaker': color, '--_label': labelColor }))}
     >
       <div class="row">
         <span class="index" aria-hidden="true">${index + 1}</span>
@@ -1314,6 +1337,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
         ${
           labels.length
             ? html`<label class="label">
+                ${labelColor ? html`<span class="swatch label-swatch" aria-hidden="true"></span>` : nothing}
                 <span class="visually-hidden">${this.t('audio.segment.label')}</span>
                 <select
                   ?disabled=${!this.editable}
