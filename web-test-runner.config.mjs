@@ -5,6 +5,7 @@ import { countReporter } from './scripts/wtr-count-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { cspPagePlugin } from './scripts/csp-page-plugin.mjs';
 import { ajvModulePlugin } from './scripts/ajv-module-plugin.mjs';
+import { unsizedMediaMiddleware } from './scripts/unsized-media-middleware.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const args = [
@@ -26,6 +27,7 @@ export default {
     cspPagePlugin(),
     ajvModulePlugin(),
   ],
+  middleware: [unsizedMediaMiddleware],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args, headless: true } })],
   // One page at a time: keyboard and focus tests need the page to have focus, and the runner
   // machine has two cores.

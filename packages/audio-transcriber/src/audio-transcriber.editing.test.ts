@@ -403,6 +403,18 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     );
   });
 
+  it('plays audio from a server that sends no length and no byte ranges (downloaded once, seekable)', async () => {
+    const url = new URL('/__tagwerk/unsized.wav?seconds=3', location.href).href;
+    const el = await mount(makeTask(audio, { audio: { url, waveform: audio.waveformUrl } }));
+    expect(el.value!.result.duration).to.equal(3);
+    expect(media(el).src).to.match(/^blob:/);
+    await seek(el, 1.5);
+    expect(media(el).currentTime).to.be.closeTo(1.5, 0.01);
+    // The waveform is drawn at the width it is shown at: nothing to refit after ready.
+    const canvas = $<HTMLCanvasElement>(el, '.zoomview canvas');
+    expect(Math.abs(canvas.getBoundingClientRect().width - $(el, '.zoomview').clientWidth)).to.be.below(1);
+  });
+
   it('says in words when a waveform does not belong to the audio, and when a long file needs one', async () => {
     const other = toneFixture(6);
     const el = document.createElement('tagwerk-audio-transcriber');

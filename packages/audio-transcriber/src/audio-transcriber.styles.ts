@@ -1,6 +1,18 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* The waveform is built, before ready, in a hidden holder spanning the card's content box. */
+  [part='base'] {
+    position: relative;
+  }
+  .wave-holder {
+    position: absolute;
+    inset-inline: calc(var(--_space) * 2);
+    inset-block-start: 0;
+    block-size: 0;
+    overflow: hidden;
+    visibility: hidden;
+  }
   .transcriber {
     display: grid;
     gap: 0.75rem;

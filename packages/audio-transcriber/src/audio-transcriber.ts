@@ -208,13 +208,15 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     overview.setAttribute('aria-label', this.t('audio.overview'));
     wave.append(zoomview, overview, audio);
     // konva sizes its stage from the container at init: it must be laid out, so the containers
-    // wait in a hidden holder in the shadow root until the surface renders them in place.
+    // wait in a hidden holder until the surface renders them in place. The holder spans the
+    // card's content box (the loading state is rendered first): the waveform is drawn once, at
+    // the width it will have, not redrawn by a resize right after ready.
     const holder = document.createElement('div');
     holder.className = 'wave-holder';
     holder.setAttribute('aria-hidden', 'true');
-    holder.style.cssText = 'position:absolute;inset-inline-start:-100000px;inline-size:100%;visibility:hidden';
     holder.append(wave);
-    this.renderRoot.append(holder);
+    await this.updateComplete;
+    (this.renderRoot.querySelector('[part="base"]') ?? this.renderRoot).append(holder);
     this.audioEl = audio;
     this.waveEl = wave;
     this.zoomviewEl = zoomview;
@@ -432,6 +434,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
   }
 
   private updateSegment(id: string, changes: Partial<Segment>, coalesceKey?: string): boolean {
+    const mirrored = this.mirrored.segments === this.segments;
     const segments = this.segments.map((s) => {
       if (s.id !== id) return s;
       const next: Segment = { ...s, ...changes, ...(s.origin === 'prefill' ? { modified: true } : {}) };
@@ -440,7 +443,11 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
       if (next.label === undefined) delete next.label;
       return next;
     });
-    return this.setSegments(segments, coalesceKey ? { coalesceKey } : {});
+    const done = this.setSegments(segments, coalesceKey ? { coalesceKey } : {});
+    // The waveform shows no text: a transcript edit need not be mirrored into peaks.
+    const textOnly = Object.keys(changes).every((key) => key === 'text');
+    if (done && textOnly && mirrored) this.mirrored = { ...this.mirrored, segments: this.segments };
+    return done;
   }
 
   private moveSegment(id: string, start: number, end: number): void {

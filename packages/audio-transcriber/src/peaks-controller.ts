@@ -186,6 +186,13 @@ function awaitMetadata(audio: HTMLAudioElement, signal: AbortSignal): Promise<vo
   });
 }
 
+/** The media element can seek anywhere in the media (a server without byte ranges prevents it). */
+function seekableThroughout(audio: HTMLAudioElement): boolean {
+  const { duration, seekable } = audio;
+  if (!Number.isFinite(duration)) return false;
+  return seekable.length > 0 && seekable.start(0) <= 0 && seekable.end(seekable.length - 1) >= duration - 0.1;
+}
+
 /** Fetches a URL; a network error or a non-2xx status is `media-load-failed`. */
 async function fetchOk(url: string, what: string, credentials: boolean, signal: AbortSignal): Promise<Response> {
   let response: Response;
@@ -238,10 +245,33 @@ function parseWaveform(bytes: ArrayBuffer): { data: LocalWaveform; header: Wavef
   const channels = j.channels ?? 1;
   const length = j.length ?? j.data.length / (2 * channels);
   if (j.data.length !== length * 2 * channels) fail('data length does not match length × channels × 2');
+  // peaks keeps its options alive: an array of numbers costs ~8 bytes a value, the binary layout 1.
   return {
-    data: { json: j as import('peaks.js').JsonWaveformData },
+    data: { arraybuffer: toBinaryWaveform(j.data, j.sample_rate!, j.samples_per_pixel!, length, channels) },
     header: { sampleRate: j.sample_rate!, scale: j.samples_per_pixel!, length },
   };
+}
+
+/** The audiowaveform binary format (version 2, 8-bit) of JSON waveform data. */
+function toBinaryWaveform(
+  data: readonly number[],
+  sampleRate: number,
+  scale: number,
+  length: number,
+  channels: number,
+): ArrayBuffer {
+  const HEADER = 24;
+  const bytes = new ArrayBuffer(HEADER + data.length);
+  const view = new DataView(bytes);
+  view.setInt32(0, 2, true); // version
+  view.setUint32(4, 1, true); // flags: 8-bit samples
+  view.setInt32(8, sampleRate, true);
+  view.setInt32(12, scale, true);
+  view.setUint32(16, length, true);
+  view.setInt32(20, channels, true);
+  const samples = new Int8Array(bytes, HEADER);
+  for (let i = 0; i < data.length; i++) samples[i] = Math.max(-128, Math.min(127, Math.round(Number(data[i]) || 0)));
+  return bytes;
 }
 
 /**
@@ -288,6 +318,8 @@ export class PeaksController implements ReactiveController {
   private detach: Array<() => void> = [];
   private segments: readonly WaveSegment[] = [];
   private insertMode = false;
+  /** The in-memory copy of audio its server would not let the element seek in. */
+  private objectUrl: string | undefined;
   private overlap = false;
   private styles: WaveSegmentStyles = new Map();
 
@@ -357,7 +389,24 @@ export class PeaksController implements ReactiveController {
       if (error instanceof MediaFailure) throw error;
       throw await classifyMediaError(options.url, credentials, audio.error, signal);
     }
-    const duration = audio.duration;
+    let duration = audio.duration;
+    if (!seekableThroughout(audio)) {
+      // A server that sends neither the length nor byte ranges: the element streams the file as
+      // live (duration Infinity) or cannot seek in it. Download it once and play it from memory.
+      const blob = await (await fetchOk(options.url, 'the audio', credentials, signal)).blob();
+      if (signal.aborted) throw new MediaFailure('media-load-failed', 'load superseded');
+      this.objectUrl = URL.createObjectURL(blob);
+      const again = awaitMetadata(audio, signal);
+      audio.src = this.objectUrl;
+      audio.load();
+      try {
+        await again;
+      } catch (error) {
+        if (error instanceof MediaFailure) throw error;
+        throw await classifyMediaError(this.objectUrl, false, audio.error, signal);
+      }
+      duration = audio.duration;
+    }
     if (!Number.isFinite(duration) || duration <= 0) {
       throw new MediaFailure('media-decode-failed', `the audio has no usable duration (${duration})`);
     }
@@ -534,6 +583,8 @@ export class PeaksController implements ReactiveController {
     this.detach = [];
     this.peaks?.destroy();
     this.peaks = null;
+    if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
+    this.objectUrl = undefined;
   }
 
   private listen(peaks: PeaksInstance, audio: HTMLAudioElement): void {
