@@ -1,5 +1,7 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { attribute } from './bundle-size.js';
+import { attribute, breakdown, engineSplit } from './bundle-size.js';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -56,5 +58,45 @@ describe('bundle-size source map attribution', () => {
     const runs = attribute(code, { sources: ['styles.ts'], mappings: segment(0, 0, 0, 0) });
     expect(runs.every((r) => r.source === 0)).to.equal(true);
     expect(runs.map((r) => r.text).join('')).to.equal(code);
+  });
+});
+
+describe('bundle-size engine split', () => {
+  const packages = fileURLToPath(new URL('../../packages/', import.meta.url));
+  const widget = { name: '@tagwerk/audio-transcriber', dir: join(packages, 'audio-transcriber') };
+  const store = '/repo/node_modules/.pnpm/peaks.js@4.0.0/node_modules';
+  const sources = [
+    `${store}/peaks.js/dist/peaks.esm.js`,
+    `${store}/konva/lib/Core.js`,
+    join(packages, 'core', 'src', 'index.ts'),
+    join(widget.dir, 'src', 'audio-transcriber.ts'),
+    `${store}/lit-html/lit-html.js`,
+    `${store}/waveform-data/dist/waveform-data.esm.js`,
+  ];
+  // One run per source, in this order: PPPP KKK CC WWWWW LL DD.
+  const code = 'PPPPKKKCCWWWWWLLDD';
+  const mappings = [
+    segment(0, 0, 0, 0),
+    segment(4, 1, 0, 0),
+    segment(3, 1, 0, 0),
+    segment(2, 1, 0, 0),
+    segment(5, 1, 0, 0),
+    segment(2, 1, 0, 0),
+  ].join(',');
+
+  it("groups a bundle's bytes by package, and splits the engine from Tagwerk's code", () => {
+    const parts = breakdown(code, { sources, mappings }, '/repo/dist', widget);
+    expect(Object.fromEntries(parts.groups)).to.deep.equal({
+      'peaks.js': 4,
+      konva: 3,
+      '@tagwerk/core': 2,
+      '@tagwerk/audio-transcriber (own code)': 5,
+      lit: 2,
+      'waveform-data': 2,
+    });
+    expect(parts.thirdPartyCode).to.equal('PPPPKKKLLDD');
+    const split = engineSplit(parts, widget.name, ['peaks.js', 'konva', 'waveform-data']);
+    expect(split).to.deep.equal({ engine: 'PPPPKKKDD', tagwerk: 'WWWWWCC', missing: [] });
+    expect(engineSplit(parts, widget.name, ['fabric']).missing).to.deep.equal(['fabric']);
   });
 });

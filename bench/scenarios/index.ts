@@ -31,6 +31,20 @@ export const scenarios: readonly ScenarioEntry[] = [
     load: () => import('./image-labeler-drag.js'),
   },
   {
+    name: 'audio-transcriber-ready',
+    title:
+      '<tagwerk-audio-transcriber> with 10- and 60-minute audio and a precomputed waveform: task → ready + painted, memory vs bare Peaks.init',
+    envs: ['browser'],
+    load: () => import('./audio-transcriber-ready.js'),
+  },
+  {
+    name: 'audio-transcriber-edit',
+    title:
+      '<tagwerk-audio-transcriber> with 500 segments: edge-drag frame time vs bare peaks.js, transcript key → tagwerk-change vs a plain textarea',
+    envs: ['browser'],
+    load: () => import('./audio-transcriber-edit.js'),
+  },
+  {
     name: 'bundle-size',
     title: 'Widget standalone bundles, gzip and brotli, by package, vs the third-party code alone',
     envs: ['node'],
