@@ -1261,6 +1261,8 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
                   this.loopId === segment.id,
                   index > 0 ? result.segments[index - 1]!.end : 0,
                   result.segments[index + 1]?.start,
+                  result.duration,
+                  this.disabled,
                   this.locale.lang,
                 ],
                 () => this.renderSegment(task, result, segment, index),
