@@ -192,7 +192,7 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     expect(validateAnnotation(el.value!, el.task as AudioTask).errors).to.deep.equal([]);
   });
 
-  it('inserts tags and sets speakers by hotkey while typing; a digit on a focused row picks its label', async () => {
+  it('inserts tags and sets speakers by hotkey while typing; a label hotkey (or digit) on a focused row picks its label', async () => {
     const el = await mount(
       makeTask(audio, {
         speakers: [
@@ -201,7 +201,7 @@ describe('<tagwerk-audio-transcriber> editing', () => {
         ],
         labels: [
           { id: 'speech', name: 'Speech' },
-          { id: 'noise', name: 'Noise', color: '#0a0' },
+          { id: 'noise', name: 'Noise', color: '#0a0', hotkey: 'n' },
         ],
         tags: ['[inaudible]', '[laughs]'],
         prefill: [{ id: 'p1', start: 0.5, end: 1.5, text: '' }],
@@ -224,7 +224,9 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     // Digits on the row pick a label.
     await el.updateComplete;
     $(el, '[data-segment="p1"]').focus();
-    await press('Digit2');
+    await press('Digit1');
+    expect(segments(el)[0]!.label).to.equal('speech');
+    await press('KeyN'); // the task's hotkey for Noise
     expect(segments(el)[0]!.label).to.equal('noise');
     expect($<HTMLSelectElement>(el, '[data-segment="p1"] .label select').value).to.equal('noise');
     // The speaker colour marks the row (and the task's #rgb is expanded for the waveform).

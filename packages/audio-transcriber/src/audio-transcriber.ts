@@ -4,7 +4,15 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ref } from 'lit/directives/ref.js';
-import { cer, wer, type AudioResult, type Segment, type TaskOf, type ValidationError } from '@tagwerk/core';
+import {
+  cer,
+  hotkeyBinding,
+  wer,
+  type AudioResult,
+  type Segment,
+  type TaskOf,
+  type ValidationError,
+} from '@tagwerk/core';
 import {
   MediaError,
   QUESTION_ACTIONS,
@@ -925,6 +933,12 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
         keys,
         ...typing,
       })),
+      // On a focused segment (not while typing): the task's label hotkeys, else digits. Elsewhere
+      // the same keys answer the file-level questions.
+      ...(task?.labels ?? [])
+        .map((l, i) => ({ l, keys: l.hotkey ? [hotkeyBinding(l.hotkey)] : i < 9 ? [`Digit${i + 1}`] : [] }))
+        .filter(({ keys }) => keys.length > 0)
+        .map(({ l, keys }) => ({ id: `audio:label:${l.id}`, label: 'audio.action.label' as const, keys })),
       ...QUESTION_ACTIONS,
     ];
   }
@@ -937,6 +951,14 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
       return true;
     };
     if (id.startsWith('audio:tag:')) return this.insertTagAt(Number(id.slice('audio:tag:'.length)), event);
+    if (id.startsWith('audio:label:')) {
+      const label = task.labels?.find((l) => l.id === id.slice('audio:label:'.length));
+      const segment = this.focusedSegment(event);
+      if (!label || !segment || !this.editable) return false;
+      this.setLabel(segment, label.id);
+      this.announce(this.t('audio.segment.labelSet', { name: label.name }));
+      return true;
+    }
     if (id.startsWith('audio:speaker:')) {
       const speaker = task.speakers?.[Number(id.slice('audio:speaker:'.length))];
       const segment = this.currentSegment(event);
@@ -1003,17 +1025,6 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
         this.peaks.zoomOut();
         return true;
       default: {
-        // A digit on a focused segment row picks its label.
-        const row = event.composedPath()[0];
-        const pick = /^pick-(\d)$/.exec(id);
-        if (pick && task.labels?.length && row instanceof HTMLElement && row.dataset['segment'] !== undefined) {
-          const label = task.labels[(Number(pick[1]) + 9) % 10];
-          const segment = this.segments.find((s) => s.id === row.dataset['segment']);
-          if (!label || !segment || !this.editable) return false;
-          this.setLabel(segment, label.id);
-          this.announce(this.t('audio.segment.labelSet', { name: label.name }));
-          return true;
-        }
         const handled = handleQuestionAction(id, task.questions ?? [], this.questionHost(), this.shadowRoot!);
         if (handled) void this.updateComplete.then(() => syncRadioFocus(this.shadowRoot!));
         return handled;

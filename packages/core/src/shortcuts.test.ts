@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import {
+  hotkeyBinding,
   createKeymap,
   eventCode,
   findAction,
@@ -21,6 +22,13 @@ function key(code: string, mods: Partial<KeyLike> = {}): KeyLike {
 }
 
 describe('shortcuts', () => {
+  it("turns a task's label hotkey into a code binding", () => {
+    expect(hotkeyBinding('q')).to.equal('KeyQ');
+    expect(hotkeyBinding('Q')).to.equal('KeyQ');
+    expect(hotkeyBinding('3')).to.equal('Digit3');
+    expect(hotkeyBinding('KeyW')).to.equal('KeyW');
+  });
+
   describe('parseShortcut', () => {
     it('parses modifiers and the key code', () => {
       expect(parseShortcut('Shift+Mod+KeyZ')).to.deep.equal({

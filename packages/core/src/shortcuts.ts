@@ -144,6 +144,16 @@ function suggestion(key: string): string {
 }
 
 /**
+ * A label hotkey as a task writes it ("q", "3", or already a code like "KeyQ") as a binding on
+ * `KeyboardEvent.code`.
+ */
+export function hotkeyBinding(hotkey: string): string {
+  if (/^[A-Za-z]$/.test(hotkey)) return `Key${hotkey.toUpperCase()}`;
+  if (/^[0-9]$/.test(hotkey)) return `Digit${hotkey}`;
+  return hotkey;
+}
+
+/**
  * Parses and validates a binding string. Throws an `Error` naming the problem for an empty binding,
  * an unknown or repeated modifier, a missing key or a key that is not a supported
  * `KeyboardEvent.code` (with a suggestion: `"z"` → use `"KeyZ"`).

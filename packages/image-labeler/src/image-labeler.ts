@@ -25,7 +25,7 @@ import {
   type FeedbackItem,
   type WidgetAction,
 } from '@tagwerk/core/ui';
-import { iou } from '@tagwerk/core';
+import { hotkeyBinding, iou } from '@tagwerk/core';
 import { FabricCanvasController } from './fabric-canvas-controller.js';
 import { styles } from './image-labeler.styles.js';
 import { hasZeroArea, newEdgeIntersects } from './stage/geometry.js';
@@ -1089,9 +1089,3 @@ function tidyRegion(region: Region): Region {
   return { ...region, keypoints: region.keypoints.map((k) => ({ ...k, x: tidy(k.x), y: tidy(k.y) })) };
 }
 
-/** A label hotkey from the task ("q", "3", "KeyQ") as a binding on KeyboardEvent.code. */
-function hotkeyBinding(hotkey: string): string {
-  if (/^[A-Za-z]$/.test(hotkey)) return `Key${hotkey.toUpperCase()}`;
-  if (/^[0-9]$/.test(hotkey)) return `Digit${hotkey}`;
-  return hotkey;
-}

@@ -9,7 +9,7 @@ import type {
   Turn,
   ValidationError,
 } from '@tagwerk/core';
-import { codePointLength, isSafeUrl } from '@tagwerk/core';
+import { codePointLength, hotkeyBinding, isSafeUrl } from '@tagwerk/core';
 import {
   QUESTION_ACTIONS,
   TagwerkWidget,
@@ -30,12 +30,6 @@ import { WIDGET_ID } from './version.js';
 /** Responses longer than this render as plain text until the worker asks for formatting. */
 const LAZY_MARKDOWN_CHARS = 200_000;
 
-/** A label hotkey from the task ("q", "3", "KeyQ") as a binding on KeyboardEvent.code. */
-function hotkeyBinding(hotkey: string): string {
-  if (/^[A-Za-z]$/.test(hotkey)) return `Key${hotkey.toUpperCase()}`;
-  if (/^[0-9]$/.test(hotkey)) return `Digit${hotkey}`;
-  return hotkey;
-}
 
 /**
  * Rate, compare and rank chatbot answers, grade search results, classify and highlight text.

@@ -96,5 +96,6 @@ export const audioDe: Record<keyof typeof audioEn, string> = {
   'audio.action.zoomIn': 'Vergrößern',
   'audio.action.zoomOut': 'Verkleinern',
   'audio.action.tag': 'Tag einfügen (in der Reihenfolge der Tag-Schaltflächen)',
+  'audio.action.label': 'Kategorie des fokussierten Segments',
   'audio.action.speaker': 'Sprecher des aktuellen Segments (in der Reihenfolge der Aufgabe)',
 } as const;

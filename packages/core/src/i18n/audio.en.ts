@@ -90,5 +90,6 @@ export const audioEn = {
   'audio.action.zoomIn': 'Zoom in',
   'audio.action.zoomOut': 'Zoom out',
   'audio.action.tag': 'Insert a tag (in the order of the tag buttons)',
+  'audio.action.label': 'Label of the focused segment',
   'audio.action.speaker': 'Speaker of the current segment (in task order)',
 } as const;

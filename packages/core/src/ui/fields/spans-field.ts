@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createTranslator, type MessageKey, type MessageParams, type Translate } from '../../i18n/translate.js';
 import type { Label, Span } from '../../model/types.js';
-import { formatShortcut } from '../../shortcuts.js';
+import { formatShortcut, hotkeyBinding } from '../../shortcuts.js';
 import {
   addSpan,
   assignLanes,
@@ -44,12 +44,6 @@ const supportsHighlights = (): boolean =>
 const platform = (): 'mac' | 'other' =>
   /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? 'mac' : 'other';
 
-/** A label hotkey from the task ("q", "3", "KeyQ") as a `KeyboardEvent.code` binding. */
-function hotkeyBinding(hotkey: string): string {
-  if (/^[A-Za-z]$/.test(hotkey)) return `Key${hotkey.toUpperCase()}`;
-  if (/^[0-9]$/.test(hotkey)) return `Digit${hotkey}`;
-  return hotkey;
-}
 
 /** Wraps text parameters in Unicode isolates, so Arabic or Hebrew quoted in a German message keeps its order. */
 function isolated(params: Record<string, string | number>): MessageParams {
