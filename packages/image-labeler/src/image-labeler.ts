@@ -1088,4 +1088,3 @@ function tidyRegion(region: Region): Region {
     return { ...region, points: region.points.map(([x, y]) => [tidy(x), tidy(y)] as [number, number]) };
   return { ...region, keypoints: region.keypoints.map((k) => ({ ...k, x: tidy(k.x), y: tidy(k.y) })) };
 }
-

@@ -30,7 +30,6 @@ import { WIDGET_ID } from './version.js';
 /** Responses longer than this render as plain text until the worker asks for formatting. */
 const LAZY_MARKDOWN_CHARS = 200_000;
 
-
 /**
  * Rate, compare and rank chatbot answers, grade search results, classify and highlight text.
  *

@@ -44,7 +44,6 @@ const supportsHighlights = (): boolean =>
 const platform = (): 'mac' | 'other' =>
   /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? 'mac' : 'other';
 
-
 /** Wraps text parameters in Unicode isolates, so Arabic or Hebrew quoted in a German message keeps its order. */
 function isolated(params: Record<string, string | number>): MessageParams {
   return Object.fromEntries(
