@@ -273,6 +273,24 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     expect(player.currentTime).to.be.closeTo(1.3, 0.05);
   });
 
+  it('moves the playhead by keyboard on the position slider (1 s, 0.1 s, 10 s, ends)', async () => {
+    const el = await mount(makeTask(audio));
+    const position = $(el, '.transport [role="slider"]');
+    position.focus();
+    await press('ArrowRight');
+    await waitUntil(() => Math.abs(media(el).currentTime - 1) < 0.001);
+    await press('Shift+ArrowRight', 3);
+    await waitUntil(() => Math.abs(media(el).currentTime - 1.3) < 0.001);
+    await el.updateComplete;
+    expect(position.getAttribute('aria-valuenow')).to.equal('1.3');
+    expect(position.getAttribute('aria-valuetext')).to.equal('00:01.300 of 00:03.000');
+    await press('End');
+    await waitUntil(() => media(el).currentTime === 3);
+    await press('PageDown');
+    await waitUntil(() => media(el).currentTime === 0);
+    expect(segments(el)).to.deep.equal([]); // seeking is not an edit
+  });
+
   it('rewinds on resume after a pause (configurable, 0 = off)', async () => {
     const el = await mount(makeTask(audio));
     const player = media(el);

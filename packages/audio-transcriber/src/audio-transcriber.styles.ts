@@ -26,6 +26,9 @@ export const styles = css`
   .transport .time {
     font-variant-numeric: tabular-nums;
     margin-inline-start: auto;
+    padding: 0.125rem 0.375rem;
+    border: 1px dashed var(--_border);
+    border-radius: 4px;
   }
   .wave {
     display: grid;
@@ -143,7 +146,8 @@ export const styles = css`
     background: var(--_warning-bg);
   }
   .segment:focus-visible,
-  .edge:focus-visible {
+  .edge:focus-visible,
+  .transport .time:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 1px;
   }

@@ -838,6 +838,30 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     this.seekTo(audio.currentTime + seconds);
   }
 
+  /** The playhead as a slider: arrows a second (Shift: a tenth), Page keys ten, Home/End the ends. */
+  private handleSeekKey = (event: KeyboardEvent): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const audio = this.audioEl;
+    if (!audio) return;
+    const fine = event.shiftKey ? 0.1 : 1;
+    const steps: Record<string, number> = {
+      ArrowLeft: -fine,
+      ArrowDown: -fine,
+      ArrowRight: fine,
+      ArrowUp: fine,
+      PageDown: -10,
+      PageUp: 10,
+    };
+    let target: number | undefined;
+    if (event.key in steps) target = audio.currentTime + steps[event.key]!;
+    else if (event.key === 'Home') target = 0;
+    else if (event.key === 'End') target = audio.duration;
+    if (target === undefined) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.seekTo(target);
+  };
+
   private setRate(rate: number): void {
     this.rate = Math.min(2, Math.max(0.5, rate));
     this.peaks.setRate(this.rate);
@@ -1224,7 +1248,19 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
               >`
             : nothing
         }
-        <span class="time"
+        <span
+          class="time"
+          role="slider"
+          tabindex="0"
+          aria-label=${this.t('audio.position')}
+          aria-valuemin="0"
+          aria-valuemax=${result.duration}
+          aria-valuenow=${ms(this.currentTime)}
+          aria-valuetext=${this.t('audio.time', {
+            current: formatTime(this.currentTime),
+            duration: formatTime(result.duration),
+          })}
+          @keydown=${this.handleSeekKey}
           >${this.t('audio.time', { current: formatTime(this.currentTime), duration: formatTime(result.duration) })}</span
         >
       </div>

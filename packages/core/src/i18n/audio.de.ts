@@ -31,6 +31,7 @@ export const audioDe: Record<keyof typeof audioEn, string> = {
   'audio.zoomIn': 'Vergrößern',
   'audio.zoomOut': 'Verkleinern',
   'audio.played': 'Angehört: {percent} %',
+  'audio.position': 'Abspielposition',
   'audio.time': '{current} von {duration}',
   'audio.waveform':
     'Wellenform: Klicken setzt die Abspielposition, Ziehen darüber legt ein Segment an, Ziehen einer Segmentkante ändert seine Zeit',

@@ -28,6 +28,7 @@ export const audioEn = {
   'audio.zoomIn': 'Zoom in',
   'audio.zoomOut': 'Zoom out',
   'audio.played': 'Listened: {percent}%',
+  'audio.position': 'Playback position',
   'audio.time': '{current} of {duration}',
   'audio.waveform':
     'Waveform: click to move the playhead, drag across it to add a segment, drag a segment edge to change its time',
