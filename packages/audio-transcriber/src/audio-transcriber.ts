@@ -375,14 +375,13 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     const task = this.parsedTask;
     const speakerNames = new Map((task?.speakers ?? []).map((s) => [s.id, s.name]));
     const labelNames = new Map((task?.labels ?? []).map((l) => [l.id, l.name]));
-    // Colour by speaker; a task without speakers colours by label instead.
-    const byLabel = !task?.speakers?.length;
+    // Colour by speaker; a segment without one by its label (music, noise…).
     this.peaks.setSegments(
       segments.map((s) => {
         const text = [s.speaker && speakerNames.get(s.speaker), s.label && labelNames.get(s.label)]
           .filter(Boolean)
           .join(' · ');
-        const style = byLabel ? (s.label ? `label:${s.label}` : undefined) : s.speaker;
+        const style = s.speaker ?? (s.label ? `label:${s.label}` : undefined);
         return {
           id: s.id,
           start: s.start,
