@@ -435,6 +435,28 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     expect(Math.abs(canvas.getBoundingClientRect().width - $(el, '.zoomview').clientWidth)).to.be.below(1);
   });
 
+  it('shows hostile names, labels and tags as text, never as markup', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    const el = await mount(
+      makeTask(audio, {
+        speakers: [{ id: 'A', name: evil }],
+        labels: [{ id: 'l', name: `${evil}label` }],
+        tags: [`[${evil}]`],
+        prefill: [{ id: 'p1', start: 0.5, end: 1.5, speaker: 'A', label: 'l', text: evil }],
+      }),
+    );
+    $<HTMLTextAreaElement>(el, '[data-segment="p1"] textarea').focus();
+    $<HTMLButtonElement>(el, '.tags .tag').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('img, script')).to.have.length(0);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    expect($(el, '.tags .tag').textContent).to.contain(evil);
+    expect($<HTMLSelectElement>(el, '[data-segment="p1"] .speaker select').selectedOptions[0]!.textContent).to.equal(
+      evil,
+    );
+    expect(segments(el)[0]!.text).to.equal(`${evil} [${evil}]`);
+  });
+
   it('says in words when a waveform does not belong to the audio, and when a long file needs one', async () => {
     const other = toneFixture(6);
     const el = document.createElement('tagwerk-audio-transcriber');
