@@ -15,9 +15,9 @@ import {
 } from '@tagwerk/core';
 import {
   MediaError,
-  QUESTION_ACTIONS,
   TagwerkWidget,
   handleQuestionAction,
+  questionActions,
   questionStyles,
   renderQuestion,
   syncRadioFocus,
@@ -962,7 +962,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
         .map((l, i) => ({ l, keys: l.hotkey ? [hotkeyBinding(l.hotkey)] : i < 9 ? [`Digit${i + 1}`] : [] }))
         .filter(({ keys }) => keys.length > 0)
         .map(({ l, keys }) => ({ id: `audio:label:${l.id}`, label: 'audio.action.label' as const, keys })),
-      ...QUESTION_ACTIONS,
+      ...questionActions(task?.questions ?? []),
     ];
   }
 

@@ -15,10 +15,10 @@ import type {
 } from '@tagwerk/core';
 import {
   MediaError,
-  QUESTION_ACTIONS,
   TagwerkWidget,
   focusQuestion,
   handleQuestionAction,
+  questionActions,
   questionStyles,
   renderQuestion,
   syncRadioFocus,
@@ -258,7 +258,7 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
       { id: 'zoom-out', label: 'imageLabeler.action.zoomOut', keys: ['Minus', 'NumpadSubtract'] },
       { id: 'zoom-fit', label: 'imageLabeler.action.fit', keys: ['KeyF'] },
       { id: 'zoom-100', label: 'imageLabeler.action.actual', keys: ['Shift+KeyF'] },
-      ...QUESTION_ACTIONS.filter(
+      ...questionActions(task?.questions ?? []).filter(
         (a) => a.id === 'next-question' || a.id === 'previous-question' || a.id.startsWith('pick-'),
       ),
     ];

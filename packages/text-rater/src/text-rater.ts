@@ -11,10 +11,10 @@ import type {
 } from '@tagwerk/core';
 import { codePointLength, hotkeyBinding, isSafeUrl } from '@tagwerk/core';
 import {
-  QUESTION_ACTIONS,
   TagwerkWidget,
   focusQuestion,
   handleQuestionAction,
+  questionActions,
   markdown,
   pairwiseShownOrder,
   questionStyles,
@@ -82,7 +82,7 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
       }
     }
     // Span labels first: inside a spans field their letters win over "prefer A" and friends.
-    return [...spanLabels, ...QUESTION_ACTIONS];
+    return [...spanLabels, ...questionActions(this.parsedTask?.questions ?? [])];
   }
 
   protected override handleAction(id: string): boolean {

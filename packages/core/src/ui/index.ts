@@ -11,6 +11,7 @@ export { markdown, renderMarkdown } from './markdown.js';
 export { tokens, colorScheme, widgetStyles, markdownStyles } from './tagwerk-widget.styles.js';
 export {
   QUESTION_ACTIONS,
+  questionActions,
   focusQuestion,
   handleQuestionAction,
   isRequiredNow,

@@ -67,6 +67,14 @@ export const QUESTION_ACTIONS: WidgetAction[] = [
   { id: 'previous-question', label: 'questions.action.previous', keys: ['KeyK'] },
 ];
 
+/** The question actions a task's questions can use (the `?` sheet lists only these). */
+export function questionActions(questions: readonly Question[]): WidgetAction[] {
+  if (questions.length === 0) return [];
+  const pairwise = questions.some((q) => q.type === 'pairwise');
+  const pairwiseIds = new Set(['prefer-a', 'prefer-b', 'tie', 'both-good', 'both-bad']);
+  return QUESTION_ACTIONS.filter((a) => pairwise || !pairwiseIds.has(a.id));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
