@@ -1,11 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
-import { validateAnnotation, type Annotation, type AudioAnnotation, type AudioTask } from '@tagwerk/core';
+import { findAction, validateAnnotation, type Annotation, type AudioAnnotation, type AudioTask } from '@tagwerk/core';
 import { press } from '../../core/test/keys.js';
 import { mountReady, shadowQuery } from '../../core/test/widget-fixture.js';
 import { publishedSchemaErrors } from '../../core/test/published-schema.js';
 import { toneFixture, type ToneFixture } from '../test/audio-fixtures.js';
 import type { TagwerkAudioTranscriber } from './index.js';
+import { typingModifier } from './audio-transcriber.js';
 import './index.js';
 
 // The known audio (toneFixture): 3 s — a 440 Hz tone from 0 to 1 s, silence from 1 to 2 s,
@@ -368,6 +369,82 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     expect(second.value!.result.played).to.be.at.least(0.999);
     expect(second.validate().valid).to.equal(true);
     second.reset(); // clears the draft
+  });
+
+  it('drops a loop whose segment an undo removed; a tag goes to the focused segment, not the last typed in', async () => {
+    const el = await mount(
+      makeTask(audio, {
+        tags: ['[laughs]'],
+        prefill: [
+          { id: 'p1', start: 0.2, end: 0.8, text: 'one' },
+          { id: 'p2', start: 1.0, end: 1.6, text: 'two' },
+        ],
+      }),
+    );
+    await seek(el, 2.2);
+    $(el, '.segments').focus();
+    await press('Alt+Enter');
+    await press('Alt+KeyL'); // loops the new segment s3
+    expect($(el, '.loop').getAttribute('aria-pressed')).to.equal('true');
+    await press('Control+Space');
+    await waitUntil(() => media(el).paused);
+    el.undo();
+    await el.updateComplete;
+    expect(segments(el).map((s) => s.id)).to.deep.equal(['p1', 'p2']);
+    expect($(el, '.loop').getAttribute('aria-pressed')).to.equal('false');
+
+    $<HTMLTextAreaElement>(el, '[data-segment="p1"] textarea').focus();
+    await typeText('!');
+    $(el, '[data-segment="p2"]').focus();
+    await press('Alt+Digit1');
+    expect(segments(el).map((s) => s.text)).to.deep.equal(['one!', 'two [laughs]']);
+  });
+
+  it('keeps dragged edges 10 ms apart and ignores drags that change nothing; zoom buttons keep the focus', async () => {
+    const el = await mount(makeTask(audio, { prefill: [{ id: 'p1', start: 0.5, end: 1.5, text: '' }] }));
+    const peaks = (el as unknown as { peaks: { instance: { emit(type: string, event: unknown): void } } }).peaks;
+    let changes = 0;
+    el.addEventListener('tagwerk-change', () => (changes += 1));
+    peaks.instance.emit('segments.dragend', { segment: { id: 'p1', startTime: 0.5, endTime: 1.5 } });
+    expect(changes).to.equal(0);
+    expect(segments(el)[0]!.modified).to.equal(undefined);
+    peaks.instance.emit('segments.dragend', { segment: { id: 'p1', startTime: 0.5, endTime: 0.5 } });
+    expect(segments(el)[0]).to.include({ start: 0.5, end: 0.51 });
+    expect(validateAnnotation(el.value!, el.task as AudioTask).errors).to.deep.equal([]);
+
+    const zoomOut = $<HTMLButtonElement>(el, '.zoom button');
+    zoomOut.focus();
+    await press('Enter', 8);
+    expect(zoomOut.getAttribute('aria-disabled')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal(zoomOut);
+  });
+
+  it("survives being moved in the page, and a value's played share does not count for a new worker", async () => {
+    const el = await mount(makeTask(audio, { constraints: { mustPlayFully: true } }));
+    const other = document.createElement('div');
+    document.body.append(other);
+    other.append(el); // a framework or a dialog re-parenting the element
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((el as unknown as { peaks: { instance: unknown } }).peaks.instance).to.not.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('.zoomview canvas').length).to.be.greaterThan(0);
+    const value = structuredClone(el.value!);
+    value.result.played = 1;
+    el.value = value;
+    expect(el.value.result.played).to.equal(0);
+    expect(el.validate().errors.map((e) => e.path)).to.deep.equal(['/result/played']);
+    other.remove();
+  });
+
+  it('uses Control+Option for the typing shortcuts on Apple keyboards (Option alone types characters)', () => {
+    const modifier = typingModifier();
+    expect(modifier).to.equal(/Mac|iPhone|iPad/.test(navigator.platform) ? 'Control+Alt+' : 'Alt+');
+    // What a Mac worker presses while typing is matched there (and Option+S alone is not).
+    const keymap = { split: ['Control+Alt+KeyS'] };
+    const actions = { split: { allowInInputs: true } };
+    const press = { code: 'KeyS', key: 's', ctrlKey: true, altKey: true, shiftKey: false, metaKey: false };
+    expect(findAction(keymap, press, 'mac', { typing: true, actions })).to.equal('split');
+    const option = { ...press, ctrlKey: false, key: 'ß' };
+    expect(findAction({ split: ['Alt+KeyS'] }, option, 'mac', { typing: true, actions })).to.equal(undefined);
   });
 
   it('training: after submit, WER/CER and segment matches against the reference', async () => {

@@ -210,4 +210,18 @@ export const styles = css`
     resize: vertical;
     font: inherit;
   }
+  /* Windows high contrast: state shown by outlines, swatches keep their colours. */
+  @media (forced-colors: active) {
+    .segment.current,
+    .icon-button[aria-pressed='true'] {
+      outline: 2px solid Highlight;
+    }
+    .swatch {
+      forced-color-adjust: none;
+    }
+  }
+  .icon-button[aria-disabled='true'] {
+    opacity: 0.45;
+    cursor: default;
+  }
 `;

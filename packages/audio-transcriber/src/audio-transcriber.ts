@@ -6,6 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ref } from 'lit/directives/ref.js';
 import {
   cer,
+  formatShortcut,
   hotkeyBinding,
   wer,
   type AudioResult,
@@ -16,6 +17,7 @@ import {
 import {
   MediaError,
   TagwerkWidget,
+  currentPlatform,
   handleQuestionAction,
   questionActions,
   questionStyles,
@@ -64,6 +66,12 @@ const expandHex = (color: string): string =>
   color.length === 4 ? `#${[...color.slice(1)].map((c) => c + c).join('')}` : color;
 
 type Edge = 'start' | 'end';
+
+/**
+ * The modifier of the shortcuts meant for typing: Alt, but on Apple keyboards Control+Option —
+ * Option alone types characters there (Option+L is @ on a German Mac), Control+Option types none.
+ */
+export const typingModifier = (): string => (currentPlatform() === 'mac' ? 'Control+Alt+' : 'Alt+');
 
 /** Two arrows chasing each other (the repeat glyph is missing from many system fonts). */
 const loopIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -155,8 +163,10 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
   private readonly peaks = new PeaksController(this, {
     onSegmentChange: (id, start, end) => this.moveSegment(id, start, end),
     onSegmentInsert: (start, end) => this.insertSegment(start, end),
+    // Also while the tab is hidden, when animation frames stop.
     onTimeUpdate: (time) => {
       if (!this.playing) this.currentTime = time;
+      else if (this.advance(time)) this.updatePlayed(false);
     },
     onSeek: (time) => {
       this.currentTime = time;
@@ -223,7 +233,10 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     holder.className = 'wave-holder';
     holder.setAttribute('aria-hidden', 'true');
     holder.append(wave);
+    // A newer task (or none) supersedes this load: free its peaks even if no prepare() follows.
+    signal.addEventListener('abort', () => this.peaks.dispose(), { once: true });
     await this.updateComplete;
+    if (signal.aborted) return;
     (this.renderRoot.querySelector('[part="base"]') ?? this.renderRoot).append(holder);
     this.audioEl = audio;
     this.waveEl = wave;
@@ -327,7 +340,10 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
 
   /** Adds what was heard and, on submit, how much the pre-filled transcript was corrected. */
   protected override finishResult(result: AudioResult, submitting: boolean): AudioResult {
-    const played = Math.max(result.played ?? 0, this.played.share(result.duration));
+    // What this worker heard (and their draft); a value's `played` is another session's, kept
+    // only for review, where the reviewer's listening is not the worker's.
+    const heard = this.played.share(result.duration);
+    const played = this.mode === 'review' ? Math.max(result.played ?? 0, heard) : heard;
     const finished: AudioResult = { ...result, played };
     const prefill = this.parsedTask?.prefill;
     if (submitting && prefill?.length) {
@@ -344,6 +360,19 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     const played = (state as { played?: unknown } | null)?.played;
     this.played = PlayedRanges.from(played);
     this.playedShare = this.played.share(this.duration);
+  }
+
+  /** What points at segments by id is dropped when undo, redo, reset or a new value removed them. */
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const segments = this.result?.segments;
+    if (!segments) return;
+    const ids = new Set(segments.map((s) => s.id));
+    if (this.loopId !== undefined && !ids.has(this.loopId)) this.loopId = undefined;
+    if (this.bound && !ids.has(this.bound.id)) this.bound = undefined;
+    if (this.lastText && !ids.has(this.lastText.id)) this.lastText = undefined;
+    const playing = segmentAt(segments, this.audioEl?.currentTime ?? this.currentTime)?.id;
+    if (playing !== this.playingId) this.playingId = playing;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -457,15 +486,28 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     return done;
   }
 
+  /** An edge dragged on the waveform: kept inside its limits, at least 10 ms long; no-ops ignored. */
   private moveSegment(id: string, start: number, end: number): void {
-    if (!this.segments.some((s) => s.id === id)) return;
+    const segments = this.segments;
+    const index = segments.findIndex((s) => s.id === id);
+    if (index < 0) return;
     // Whatever happens next, the waveform is put back to what the result says.
     this.mirrored = { segments: undefined, editable: false };
-    if (!this.editable) {
-      this.requestUpdate();
-      return;
+    this.requestUpdate();
+    if (!this.editable) return;
+    const segment = segments[index]!;
+    const duration = this.result!.duration;
+    const previous = this.allowOverlap ? undefined : segments[index - 1];
+    const next = this.allowOverlap ? undefined : segments[index + 1];
+    let from = ms(Math.max(previous ? previous.end : 0, start));
+    let to = ms(Math.min(next ? next.start : duration, end));
+    if (to - from < MIN_SEGMENT_SECONDS) {
+      // Dragged onto the other edge: stop 10 ms short of it.
+      if (from !== segment.start) from = ms(to - MIN_SEGMENT_SECONDS);
+      else to = ms(from + MIN_SEGMENT_SECONDS);
     }
-    this.updateSegment(id, { start: ms(start), end: ms(Math.min(end, this.result!.duration)) });
+    if (from === segment.start && to === segment.end) return;
+    this.updateSegment(id, { start: from, end: to });
   }
 
   /** The length of a new segment: two seconds, within the task's minimum and maximum. */
@@ -639,9 +681,10 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
       active instanceof HTMLTextAreaElement
         ? active.closest<HTMLElement>('[data-segment]')?.dataset['segment']
         : undefined;
-    let id = typingId ?? this.lastText?.id;
-    if (!id || !this.segments.some((s) => s.id === id)) id = this.currentSegment(event)?.id;
-    const segment = this.segments.find((s) => s.id === id);
+    // Where the worker is (typing, or a focused row), else where they last typed, else the playhead.
+    const remembered = this.segments.find((s) => s.id === this.lastText?.id);
+    const segment =
+      this.focusedSegment(event) ?? remembered ?? segmentAt(this.segments, this.audioEl?.currentTime ?? 0);
     if (!segment) {
       this.announce(this.t('audio.segment.none'));
       return true;
@@ -756,11 +799,11 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     if (bound && (audio.currentTime < bound.start - 0.001 || audio.currentTime > bound.end)) this.stopBound();
   };
 
-  /** Every frame while playing: what was heard, the segment end, the clock, the current segment. */
-  private tick = (): void => {
-    const audio = this.audioEl;
-    if (!audio || audio.paused) return;
-    const time = audio.currentTime;
+  /**
+   * Playback reached `time`: count it as heard, and stop or loop at the end of a segment being
+   * played. False when playback stopped there.
+   */
+  private advance(time: number): boolean {
     this.played.progress(time);
     const bound = this.bound && this.segments.find((s) => s.id === this.bound!.id);
     if (bound && time >= bound.end) {
@@ -771,9 +814,18 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
         this.bound = undefined;
         this.peaks.pause();
         this.peaks.seek(bound.end);
-        return;
+        return false;
       }
     }
+    return true;
+  }
+
+  /** Every frame while playing: what was heard, the segment end, the clock, the current segment. */
+  private tick = (): void => {
+    const audio = this.audioEl;
+    if (!audio || audio.paused) return;
+    const time = audio.currentTime;
+    if (!this.advance(time)) return;
     const now = performance.now();
     if (now - this.clockAt >= CLOCK_MS) {
       this.clockAt = now;
@@ -828,7 +880,11 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
   };
 
   private startPlayback(): void {
-    this.peaks.play().catch((error: unknown) => this.announce(String((error as Error).message ?? error)));
+    this.peaks.play().catch((error: unknown) => {
+      const name = (error as DOMException | undefined)?.name;
+      if (name === 'AbortError') return; // paused again before it started: nothing went wrong
+      this.announce(this.t(name === 'NotAllowedError' ? 'audio.error.playBlocked' : 'audio.error.play'));
+    });
   }
 
   private skip(seconds: number): void {
@@ -924,33 +980,34 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
   protected override get actions(): WidgetAction[] {
     const task = this.parsedTask;
     const typing = { allowInInputs: true };
+    const alt = typingModifier();
     const digits = (count: number, prefix: string): string[][] =>
       Array.from({ length: Math.min(count, 9) }, (_, i) => [`${prefix}Digit${i + 1}`]);
     return [
-      { id: 'audio:playPause', label: 'audio.action.playPause', keys: ['Control+Space', 'Alt+KeyK'], ...typing },
-      { id: 'audio:back', label: 'audio.action.back', keys: ['Alt+ArrowLeft'], ...typing, allowRepeat: true },
-      { id: 'audio:forward', label: 'audio.action.forward', keys: ['Alt+ArrowRight'], ...typing, allowRepeat: true },
-      { id: 'audio:slower', label: 'audio.action.slower', keys: ['Alt+Minus'], ...typing },
-      { id: 'audio:faster', label: 'audio.action.faster', keys: ['Alt+Equal'], ...typing },
-      { id: 'audio:playSegment', label: 'audio.action.playSegment', keys: ['Alt+KeyP'], ...typing },
-      { id: 'audio:nextSegment', label: 'audio.action.nextSegment', keys: ['Alt+ArrowDown'], ...typing },
-      { id: 'audio:previousSegment', label: 'audio.action.previousSegment', keys: ['Alt+ArrowUp'], ...typing },
-      { id: 'audio:loop', label: 'audio.action.loop', keys: ['Alt+KeyL'], ...typing },
-      { id: 'audio:newSegment', label: 'audio.action.newSegment', keys: ['Alt+Enter'], ...typing },
-      { id: 'audio:setStart', label: 'audio.action.setStart', keys: ['Alt+BracketLeft'], ...typing },
-      { id: 'audio:setEnd', label: 'audio.action.setEnd', keys: ['Alt+BracketRight'], ...typing },
-      { id: 'audio:split', label: 'audio.action.split', keys: ['Alt+KeyS'], ...typing },
-      { id: 'audio:merge', label: 'audio.action.merge', keys: ['Alt+KeyM'], ...typing },
+      { id: 'audio:playPause', label: 'audio.action.playPause', keys: ['Control+Space', `${alt}KeyK`], ...typing },
+      { id: 'audio:back', label: 'audio.action.back', keys: [`${alt}ArrowLeft`], ...typing, allowRepeat: true },
+      { id: 'audio:forward', label: 'audio.action.forward', keys: [`${alt}ArrowRight`], ...typing, allowRepeat: true },
+      { id: 'audio:slower', label: 'audio.action.slower', keys: [`${alt}Minus`], ...typing },
+      { id: 'audio:faster', label: 'audio.action.faster', keys: [`${alt}Equal`], ...typing },
+      { id: 'audio:playSegment', label: 'audio.action.playSegment', keys: [`${alt}KeyP`], ...typing },
+      { id: 'audio:nextSegment', label: 'audio.action.nextSegment', keys: [`${alt}ArrowDown`], ...typing },
+      { id: 'audio:previousSegment', label: 'audio.action.previousSegment', keys: [`${alt}ArrowUp`], ...typing },
+      { id: 'audio:loop', label: 'audio.action.loop', keys: [`${alt}KeyL`], ...typing },
+      { id: 'audio:newSegment', label: 'audio.action.newSegment', keys: [`${alt}Enter`], ...typing },
+      { id: 'audio:setStart', label: 'audio.action.setStart', keys: [`${alt}BracketLeft`], ...typing },
+      { id: 'audio:setEnd', label: 'audio.action.setEnd', keys: [`${alt}BracketRight`], ...typing },
+      { id: 'audio:split', label: 'audio.action.split', keys: [`${alt}KeyS`], ...typing },
+      { id: 'audio:merge', label: 'audio.action.merge', keys: [`${alt}KeyM`], ...typing },
       { id: 'audio:deleteSegment', label: 'audio.action.deleteSegment', keys: ['Delete'] },
       { id: 'audio:zoomIn', label: 'audio.action.zoomIn', keys: ['Equal', 'NumpadAdd'] },
       { id: 'audio:zoomOut', label: 'audio.action.zoomOut', keys: ['Minus', 'NumpadSubtract'] },
-      ...digits(task?.tags?.length ?? 0, 'Alt+').map((keys, i) => ({
+      ...digits(task?.tags?.length ?? 0, alt).map((keys, i) => ({
         id: `audio:tag:${i}`,
         label: 'audio.action.tag' as const,
         keys,
         ...typing,
       })),
-      ...digits(task?.speakers?.length ?? 0, 'Alt+Shift+').map((keys, i) => ({
+      ...digits(task?.speakers?.length ?? 0, `${alt}Shift+`).map((keys, i) => ({
         id: `audio:speaker:${i}`,
         label: 'audio.action.speaker' as const,
         keys,
@@ -1160,7 +1217,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
           @click=${this.togglePlay}
           aria-label=${playLabel}
           title=${playLabel}
-          aria-keyshortcuts="Control+Space Alt+K"
+          aria-keyshortcuts=${`Control+Space ${typingModifier()}K`}
         >
           <span aria-hidden="true">${this.playing ? '\u23F8' : '\u25B6'}</span>
         </button>
@@ -1170,7 +1227,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
           @click=${() => this.skip(-SKIP_SECONDS)}
           aria-label=${this.t('audio.back')}
           title=${this.t('audio.back')}
-          aria-keyshortcuts="Alt+ArrowLeft"
+          aria-keyshortcuts=${`${typingModifier()}ArrowLeft`}
         >
           <span aria-hidden="true">&#x21BA;5</span>
         </button>
@@ -1180,7 +1237,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
           @click=${() => this.skip(SKIP_SECONDS)}
           aria-label=${this.t('audio.forward')}
           title=${this.t('audio.forward')}
-          aria-keyshortcuts="Alt+ArrowRight"
+          aria-keyshortcuts=${`${typingModifier()}ArrowRight`}
         >
           <span aria-hidden="true">5&#x21BB;</span>
         </button>
@@ -1191,7 +1248,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
           @click=${() => this.toggleLoop()}
           aria-label=${this.t('audio.loop')}
           title=${this.t('audio.loop')}
-          aria-keyshortcuts="Alt+L"
+          aria-keyshortcuts=${`${typingModifier()}L`}
         >
           ${loopIcon}
         </button>
@@ -1222,7 +1279,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
           <button
             type="button"
             class="icon-button"
-            ?disabled=${this.zoomLevel >= levels - 1}
+            aria-disabled=${this.zoomLevel >= levels - 1 ? 'true' : 'false'}
             @click=${() => this.peaks.zoomOut()}
             aria-label=${this.t('audio.zoomOut')}
             title=${this.t('audio.zoomOut')}
@@ -1232,7 +1289,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
           <button
             type="button"
             class="icon-button"
-            ?disabled=${this.zoomLevel <= 0}
+            aria-disabled=${this.zoomLevel <= 0 ? 'true' : 'false'}
             @click=${() => this.peaks.zoomIn()}
             aria-label=${this.t('audio.zoomIn')}
             title=${this.t('audio.zoomIn')}
@@ -1272,7 +1329,8 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     return html`<div part="tags" class="tags" role="group" aria-label=${this.t('audio.tags')}>
       <span class="tags-title" aria-hidden="true">${this.t('audio.tags')}</span>
       ${tags.map((tag, i) => {
-        const key = i < 9 ? `Alt+${i + 1}` : '';
+        const binding = i < 9 ? `${typingModifier()}Digit${i + 1}` : '';
+        const key = binding ? formatShortcut(binding, currentPlatform(), this.locale.lang) : '';
         return html`<button
           type="button"
           class="tag"
@@ -1280,7 +1338,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
           @mousedown=${(e: Event) => e.preventDefault()}
           @click=${() => this.insertTagAt(i)}
           title=${key ? this.t('audio.tag.insert', { tag, key }) : tag}
-          aria-keyshortcuts=${key || nothing}
+          aria-keyshortcuts=${binding ? binding.replace('Digit', '') : nothing}
         >
           ${tag}${key ? html`<kbd aria-hidden="true">${key}</kbd>` : nothing}
         </button>`;

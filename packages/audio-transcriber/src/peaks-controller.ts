@@ -333,9 +333,14 @@ export class PeaksController implements ReactiveController {
   /** Lit: nothing to do on connect; `attach` needs the rendered containers. */
   hostConnected(): void {}
 
-  /** Lit: frees peaks, konva stages and listeners when the element leaves the page. */
+  /**
+   * Lit: frees peaks, konva stages and listeners when the element leaves the page — unless it
+   * was only moved (re-attached in the same task, as frameworks and dialogs do).
+   */
   hostDisconnected(): void {
-    this.dispose();
+    queueMicrotask(() => {
+      if (!(this.host as unknown as Element).isConnected) this.dispose();
+    });
   }
 
   /** Binds the controller to the element's containers and `<audio>` (once per render tree). */

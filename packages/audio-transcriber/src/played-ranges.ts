@@ -58,19 +58,17 @@ export class PlayedRanges {
   }
 
   /**
-   * Share of `duration` heard, in [0, 1], rounded down to 0.001. Gaps shorter than `slack`
-   * seconds (the last frames before the end, timer granularity) are forgiven.
+   * Share of `duration` heard, in [0, 1], rounded down to 0.001. Up to `slack` seconds missing at
+   * the very start and at the very end are forgiven (the first and last frames of playback);
+   * gaps between heard parts never are — they are where the worker skipped.
    */
   share(duration: number, slack = 0.25): number {
     if (!(duration > 0)) return 0;
     let covered = this.heard(duration);
-    // Forgive tiny gaps: between ranges, before the first and after the last.
-    let cursor = 0;
-    for (const [start, end] of [...this.ranges, [duration, duration] as [number, number]]) {
-      const gap = Math.min(start, duration) - cursor;
-      if (gap > 0 && gap <= slack) covered += gap;
-      cursor = Math.max(cursor, Math.min(end, duration));
-    }
+    const first = this.ranges[0];
+    const last = this.ranges.at(-1);
+    if (first && first[0] > 0 && first[0] <= slack) covered += first[0];
+    if (last && last[1] < duration && duration - last[1] <= slack) covered += duration - last[1];
     return Math.min(1, Math.floor((covered / duration) * 1000) / 1000);
   }
 

@@ -11,6 +11,8 @@ export const audioDe: Record<keyof typeof audioEn, string> = {
     'Diese Aufnahme ist {minutes} Minuten lang. Aufnahmen über {limit} Minuten brauchen eine vorberechnete Wellenform-Datei (audiowaveform .dat oder .json) in audio.waveform der Aufgabe.',
   'audio.error.waveformMismatch':
     'Die Wellenform-Datei gehört nicht zu dieser Audiodatei: Sie umfasst {waveform}, die Aufnahme dauert {audio}.',
+  'audio.error.play': 'Die Audiodatei konnte nicht abgespielt werden.',
+  'audio.error.playBlocked': 'Der Browser hat das Abspielen blockiert: Klicken Sie auf Abspielen.',
   'audio.error.prefillBeyond':
     'Das vorausgefüllte Segment {index} endet bei {end}, nach dem Ende der Aufnahme ({duration}).',
   'audio.error.waveformInvalid': 'Die Wellenform-Datei ist keine gültige audiowaveform-Datei (.dat oder .json).',

@@ -9,6 +9,8 @@ export const audioEn = {
     'This recording is {minutes} minutes long. Recordings over {limit} minutes need a precomputed waveform file (audiowaveform .dat or .json) in the task’s audio.waveform.',
   'audio.error.waveformMismatch':
     'The waveform file does not belong to this audio: it covers {waveform}, the audio lasts {audio}.',
+  'audio.error.play': 'The audio could not be played.',
+  'audio.error.playBlocked': 'The browser blocked playback: click Play to start it.',
   'audio.error.prefillBeyond': 'Pre-filled segment {index} ends at {end}, after the end of the audio ({duration}).',
   'audio.error.waveformInvalid': 'The waveform file is not a valid audiowaveform .dat or .json file.',
   'audio.transport': 'Playback',

@@ -6,6 +6,7 @@ export {
   type WidgetAction,
   type FeedbackItem,
 } from './tagwerk-widget.js';
+export { currentPlatform } from './platform.js';
 export { LocaleController } from './locale-controller.js';
 export { markdown, renderMarkdown } from './markdown.js';
 export { tokens, colorScheme, widgetStyles, markdownStyles } from './tagwerk-widget.styles.js';

@@ -30,11 +30,11 @@ import {
   formatShortcut,
   isTypingTarget,
   type Keymap,
-  type Platform,
   type ShortcutActionOptions,
 } from '../shortcuts.js';
 import { parseTask, validateAnnotation } from '../validate/index.js';
 import { LocaleController } from './locale-controller.js';
+import { currentPlatform } from './platform.js';
 import { markdown } from './markdown.js';
 import type { QuestionHost } from './questions.js';
 import { colorScheme, markdownStyles, tokens, widgetStyles } from './tagwerk-widget.styles.js';
@@ -114,7 +114,7 @@ const taskAttribute = {
   },
 };
 
-const platform = (): Platform => (/Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? 'mac' : 'other');
+const platform = currentPlatform;
 
 /** FNV-1a: a short stable key for "these instructions were read" (not security relevant). */
 function hash(text: string): string {
@@ -259,6 +259,8 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
   private loadAbort: AbortController | undefined;
   private mirror: HTMLInputElement | undefined;
   private formDisabled = false;
+  /** Submitted, and not edited since: the draft stays cleared. */
+  private submittedClean = false;
   private cleanups: Array<() => void> = [];
   private validation: ValidationResult = { valid: false, errors: [] };
   private resolvedKeymap: Keymap<string> | undefined;
@@ -335,6 +337,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
     this.submitErrors = [];
     this.dispatchEvent(new TagwerkSubmitEvent({ annotation: annotation as Annotation }));
     void this.journal?.clear();
+    this.submittedClean = true;
     this.restoredAt = undefined;
     if (this.parsedTask.instructions) writeFlag(`tagwerk:read:${hash(this.parsedTask.instructions)}`);
     if (this.mode === 'training' && this.reference) {
@@ -460,6 +463,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
     if (!this.history || !this.editable) return false;
     if (!this.history.push(next, { coalesceKey: options.coalesceKey, now: performance.now() })) return false;
     this.counters.edits += 1;
+    this.submittedClean = false;
     if (this.mode === 'review' && this.review?.verdict !== 'rejected')
       this.review = { ...this.review, verdict: 'corrected' };
     this.afterStateChange(true);
@@ -656,6 +660,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
     this.counters = { edits: 0, undos: 0, activeOffset: 0, idleOffset: 0 };
     this.review = undefined;
     this.restoredAt = undefined;
+    this.submittedClean = false;
   }
 
   /** Pre-fill from the host: validated first; a bad value is reported and the work is kept. */
@@ -701,7 +706,8 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
     this.validation = this.check(annotation);
     if (this.submitErrors.length) this.submitErrors = this.validation.errors;
     this.syncForm(annotation);
-    if (this.journal && this.autosave !== 'off' && this.history) {
+    // After a submit, only a new edit makes a draft again (not, say, playback progress).
+    if (this.journal && this.autosave !== 'off' && this.history && (userEdit || !this.submittedClean)) {
       const { startedAt, activeMs, idleMs, edits, undos } = annotation.meta;
       this.journal.write({
         result: this.history.present,

@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { createTranslator, type MessageKey, type MessageParams, type Translate } from '../../i18n/translate.js';
 import type { Label, Span } from '../../model/types.js';
 import { formatShortcut, hotkeyBinding } from '../../shortcuts.js';
+import { currentPlatform } from '../platform.js';
 import {
   addSpan,
   assignLanes,
@@ -41,8 +42,7 @@ type ComposedRangesSelection = Selection & {
 
 const supportsHighlights = (): boolean =>
   typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
-const platform = (): 'mac' | 'other' =>
-  /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? 'mac' : 'other';
+const platform = currentPlatform;
 
 /** Wraps text parameters in Unicode isolates, so Arabic or Hebrew quoted in a German message keeps its order. */
 function isolated(params: Record<string, string | number>): MessageParams {
