@@ -251,7 +251,6 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
         colors: this.waveColors(zoomview),
       });
     } catch (error) {
-      holder.remove();
       if (signal.aborted) return;
       throw this.mediaError(task, error);
     } finally {
@@ -262,6 +261,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     const beyond = (task.prefill ?? []).findIndex((s) => s.end > ms(this.duration) + 0.0005);
     if (beyond >= 0) {
       const segment = task.prefill![beyond]!;
+      this.peaks.dispose();
       throw new MediaError(
         'task-invalid',
         this.t('audio.error.prefillBeyond', {
