@@ -692,7 +692,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     const textarea = this.textareaOf(segment.id);
     let start = segment.text.length;
     let end = start;
-    if (typingId && textarea) {
+    if (typingId === segment.id && textarea) {
       start = textarea.selectionStart;
       end = textarea.selectionEnd;
     } else if (this.lastText?.id === segment.id) {
