@@ -20,8 +20,8 @@ import { audioTask, benchAudio, benchSegments, WAVEFORM_SCALE, type BenchAudio }
 import { Peaks, type PeaksInstance } from '../fixtures/audio-peaks.js';
 import { median, prng, quantile, summarize } from '../lib/stats.js';
 import type { BrowserHost, Row, ScenarioContext } from '../lib/types.js';
+import { FRAME_MS, delay, fixedStage, frameRendered, nextFrame, nextFrameRendered, timeout } from '../page/timing.js';
 
-const FRAME_MS = 1000 / 60;
 const FRAME = { width: 1200, height: 900 };
 const SEGMENTS = 500;
 const SECONDS = 600;
@@ -29,62 +29,6 @@ const SECONDS = 600;
 type Transcriber = HTMLElementTagNameMap['tagwerk-audio-transcriber'];
 type SideName = 'ours' | 'peaks';
 const BASELINE = 'bare peaks.js, same segments';
-
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-
-/** Resolves after the current frame's rendering (call from a rAF callback or just after one). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-
-/** The next frame, rendered. */
-async function frameRendered(): Promise<void> {
-  await nextFrame();
-  await afterPaint();
-}
-
-/** The next frame: when its rAF callbacks run, and when its rendering is done. */
-function nextFrameRendered(): Promise<{ start: number; end: number }> {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => {
-      const start = performance.now();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve({ start, end: performance.now() });
-      channel.port2.postMessage(null);
-    });
-  });
-}
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const fail = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: nothing after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, fail]).finally(() => clearTimeout(timer));
-}
-
-/** A fixed frame at the viewport's corner: page, client and mouse coordinates agree, nothing scrolls. */
-function frame(): HTMLElement {
-  const root = document.getElementById('stage');
-  if (!root) throw new Error('bench page has no #stage');
-  const div = document.createElement('div');
-  Object.assign(div.style, {
-    position: 'fixed',
-    left: '0',
-    top: '0',
-    width: `${FRAME.width}px`,
-    height: `${FRAME.height}px`,
-    overflow: 'hidden',
-    background: '#fff',
-  });
-  root.append(div);
-  return div;
-}
 
 /** One side, mounted: its peaks instance and where its zoomview canvas is. */
 interface Mounted {
@@ -515,7 +459,7 @@ async function runTyping(
 export async function run(ctx: ScenarioContext): Promise<Row[]> {
   const host = ctx.host;
   if (!host) throw new Error('audio-transcriber-edit needs the harness host for trusted mouse and keys');
-  const frameEl = frame();
+  const frameEl = fixedStage(FRAME.width, FRAME.height);
   const audio = benchAudio(SECONDS);
   const segments = benchSegments(SEGMENTS, SECONDS);
   try {

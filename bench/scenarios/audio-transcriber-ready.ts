@@ -14,11 +14,11 @@ import { audioTask, benchAudio, WAVEFORM_SCALE, type BenchAudio } from '../fixtu
 import { Peaks, type PeaksInstance } from '../fixtures/audio-peaks.js';
 import { compareAll, median, summarize } from '../lib/stats.js';
 import type { Row, ScenarioContext } from '../lib/types.js';
+import { fixedStage, painted, timeout, whenReady } from '../page/timing.js';
 
 const MB = 1024 * 1024;
 const FRAME = { width: 1200, height: 900 };
 
-type Transcriber = HTMLElementTagNameMap['tagwerk-audio-transcriber'];
 type Format = 'json' | 'dat';
 type SideName = 'oursJson' | 'peaksJson' | 'oursDat' | 'peaksDat';
 const SIDES: Record<SideName, { ours: boolean; format: Format }> = {
@@ -27,52 +27,6 @@ const SIDES: Record<SideName, { ours: boolean; format: Format }> = {
   oursDat: { ours: true, format: 'dat' },
   peaksDat: { ours: false, format: 'dat' },
 };
-
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-
-/** Two frames: the first rAF runs before the frame that paints what was added, the second after it. */
-async function painted(): Promise<void> {
-  await nextFrame();
-  await nextFrame();
-}
-
-function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const fail = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: nothing after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, fail]).finally(() => clearTimeout(timer));
-}
-
-/** A fixed frame at the viewport's corner: both sides get the same width and never scroll. */
-function frame(): HTMLElement {
-  const root = document.getElementById('stage');
-  if (!root) throw new Error('bench page has no #stage');
-  const div = document.createElement('div');
-  Object.assign(div.style, {
-    position: 'fixed',
-    left: '0',
-    top: '0',
-    width: `${FRAME.width}px`,
-    height: `${FRAME.height}px`,
-    overflow: 'hidden',
-    background: '#fff',
-  });
-  root.append(div);
-  return div;
-}
-
-/** Resolves on `tagwerk-ready`, rejects on `tagwerk-error` (a task or media the widget refuses). */
-function whenReady(element: Transcriber): Promise<void> {
-  return new Promise((resolve, reject) => {
-    element.addEventListener('tagwerk-ready', () => resolve(), { once: true });
-    element.addEventListener(
-      'tagwerk-error',
-      (event) => reject(new Error(`tagwerk-error: ${JSON.stringify((event as CustomEvent).detail)}`)),
-      { once: true },
-    );
-  });
-}
 
 /** Border-box size of the element's waveform containers, which the baseline's copy. */
 interface ContainerSize {
@@ -445,7 +399,7 @@ function baselineName(format: Format): string {
 }
 
 export async function run(ctx: ScenarioContext): Promise<Row[]> {
-  const host = frame();
+  const host = fixedStage(FRAME.width, FRAME.height);
   const rows: Row[] = [];
   try {
     // Warm-up, thrown away: the first mounts of a fresh page pay for JIT tiers, styles and konva setup.

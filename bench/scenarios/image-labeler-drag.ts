@@ -18,8 +18,8 @@ import { BENCH_IMAGE, BENCH_LABELS, benchBoxes, benchImage, TARGET } from '../fi
 import { Canvas, FabricImage, Rect } from '../fixtures/image-fabric.js';
 import { median, quantile, summarize } from '../lib/stats.js';
 import type { BrowserHost, Row, ScenarioContext } from '../lib/types.js';
+import { FRAME_MS, afterPaint, fixedStage, frameRendered } from '../page/timing.js';
 
-const FRAME_MS = 1000 / 60;
 const STAGE = { width: 1200, height: 800 };
 const MB = 1024 * 1024;
 
@@ -52,39 +52,6 @@ interface Measure {
   moves: number[];
 }
 
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-
-/** Resolves after the current frame's rendering (call from a rAF callback or just after one). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-
-/** The next frame, rendered. */
-async function frameRendered(): Promise<void> {
-  await nextFrame();
-  await afterPaint();
-}
-
-function container(): HTMLElement {
-  const root = document.getElementById('stage');
-  if (!root) throw new Error('bench page has no #stage');
-  const div = document.createElement('div');
-  // Fixed at the viewport's corner: page, client and mouse coordinates agree, nothing scrolls.
-  Object.assign(div.style, {
-    position: 'fixed',
-    left: '0',
-    top: '0',
-    width: `${STAGE.width}px`,
-    height: `${STAGE.height}px`,
-    background: '#222',
-  });
-  root.append(div);
-  return div;
-}
-
 /** The fit-and-centre viewport both sides use. */
 function fitTransform(): { zoom: number; ox: number; oy: number } {
   const zoom = Math.min(STAGE.width / BENCH_IMAGE.width, STAGE.height / BENCH_IMAGE.height);
@@ -102,7 +69,7 @@ async function mountOurs(
   image: HTMLImageElement,
   boxes: readonly Region[],
 ): Promise<Mounted & { firstRender: number }> {
-  const div = container();
+  const div = fixedStage(STAGE.width, STAGE.height, '#222');
   let regions = boxes;
   const host = { addController: () => undefined, removeController: () => undefined, requestUpdate: () => undefined };
   const started = performance.now();
@@ -146,7 +113,7 @@ async function mountFabric(
   boxes: readonly Region[],
   objectCaching: boolean,
 ): Promise<Mounted & { firstRender: number }> {
-  const div = container();
+  const div = fixedStage(STAGE.width, STAGE.height, '#222');
   const colors = new Map<string, string>(BENCH_LABELS.map((l) => [l.id, l.color]));
   const started = performance.now();
   const element = document.createElement('canvas');

@@ -12,37 +12,9 @@ import '@tagwerk/text-rater';
 import { markdownResponses, rubricTask } from '../fixtures/text-tasks.js';
 import { prng, quantile, summarize } from '../lib/stats.js';
 import type { BrowserHost, Row, ScenarioContext } from '../lib/types.js';
+import { FRAME_MS, delay, nextFrame, nextFrameRendered, timeout } from '../page/timing.js';
 
-/** One 60 Hz frame. */
-const FRAME_MS = 1000 / 60;
 const QUESTION = 'helpfulness';
-
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-
-/**
- * The next frame: when its rAF callbacks run, and when its rendering is done (a task posted from
- * rAF runs after that frame's style, layout and paint).
- */
-function nextFrameRendered(): Promise<{ start: number; end: number }> {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => {
-      const start = performance.now();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve({ start, end: performance.now() });
-      channel.port2.postMessage(null);
-    });
-  });
-}
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const fail = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: nothing after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, fail]).finally(() => clearTimeout(timer));
-}
 
 type Rater = HTMLElementTagNameMap['tagwerk-text-rater'];
 

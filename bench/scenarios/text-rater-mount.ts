@@ -16,6 +16,7 @@ import '@tagwerk/text-rater';
 import { markdownResponses, rubricTask } from '../fixtures/text-tasks.js';
 import { compareAll, median, summarize } from '../lib/stats.js';
 import type { Row, ScenarioContext } from '../lib/types.js';
+import { painted, whenReady } from '../page/timing.js';
 
 const RESPONSES = 10;
 const WORDS = 2000;
@@ -25,32 +26,10 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 /** Synchronous with `async: false`; the type cannot know that. */
 const toHtml = (text: string): string => marked.parse(text) as string;
 
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-
-/** Two frames: the first rAF runs before the frame that paints what was appended, the second after it. */
-async function painted(): Promise<void> {
-  await nextFrame();
-  await nextFrame();
-}
-
 function stage(): HTMLElement {
   const element = document.getElementById('stage');
   if (!element) throw new Error('bench page has no #stage');
   return element;
-}
-
-type Rater = HTMLElementTagNameMap['tagwerk-text-rater'];
-
-/** Resolves on `tagwerk-ready`, rejects on `tagwerk-error` (a task the widget refuses). */
-function whenReady(element: Rater): Promise<void> {
-  return new Promise((resolve, reject) => {
-    element.addEventListener('tagwerk-ready', () => resolve(), { once: true });
-    element.addEventListener(
-      'tagwerk-error',
-      (event) => reject(new Error(`tagwerk-error: ${JSON.stringify((event as CustomEvent).detail)}`)),
-      { once: true },
-    );
-  });
 }
 
 export async function run(ctx: ScenarioContext): Promise<Row[]> {
