@@ -1,6 +1,14 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
-import { findAction, validateAnnotation, type Annotation, type AudioAnnotation, type AudioTask } from '@tagwerk/core';
+import {
+  IndexedDbStore,
+  draftKey,
+  findAction,
+  validateAnnotation,
+  type Annotation,
+  type AudioAnnotation,
+  type AudioTask,
+} from '@tagwerk/core';
 import { press } from '../../core/test/keys.js';
 import { mountReady, shadowQuery } from '../../core/test/widget-fixture.js';
 import { publishedSchemaErrors } from '../../core/test/published-schema.js';
@@ -359,7 +367,13 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     await ended;
     expect(first.validate().valid).to.equal(true);
     first.remove(); // flushes the draft
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The flush is asynchronous: wait until IndexedDB holds the heard ranges up to the end.
+    type Stored = { value?: { widget?: { played?: Array<[number, number]> } } } | undefined;
+    const drafts = new IndexedDbStore();
+    await waitUntil(async () => {
+      const stored = (await drafts.get(draftKey('tagwerk-audio-transcriber', task.id))) as Stored;
+      return (stored?.value?.widget?.played?.at(-1)?.[1] ?? 0) >= audio.duration - 0.25;
+    }, 'heard ranges stored');
 
     const second = document.createElement('tagwerk-audio-transcriber');
     second.task = task;
@@ -424,7 +438,7 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     const other = document.createElement('div');
     document.body.append(other);
     other.append(el); // a framework or a dialog re-parenting the element
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => requestAnimationFrame(resolve)); // past the deferred teardown
     expect((el as unknown as { peaks: { instance: unknown } }).peaks.instance).to.not.equal(null);
     expect(el.shadowRoot!.querySelectorAll('.zoomview canvas').length).to.be.greaterThan(0);
     const value = structuredClone(el.value!);
