@@ -79,6 +79,38 @@ const loopIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" f
 </svg>`;
 
 /**
+ * Where a key moves a time slider (the ARIA slider keys): arrows by `arrow` (`shiftArrow` with
+ * Shift), Page Up/Down by `page`, Home/End to the ends. Undefined for other keys and for keys
+ * with Ctrl, Alt or ⌘ (those are the widget's shortcuts).
+ */
+function sliderTarget(
+  event: KeyboardEvent,
+  value: number,
+  range: { arrow: number; shiftArrow: number; page: number; min: number; max: number },
+): number | undefined {
+  if (event.altKey || event.ctrlKey || event.metaKey) return undefined;
+  const arrow = event.shiftKey ? range.shiftArrow : range.arrow;
+  switch (event.key) {
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return value - arrow;
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return value + arrow;
+    case 'PageDown':
+      return value - range.page;
+    case 'PageUp':
+      return value + range.page;
+    case 'Home':
+      return range.min;
+    case 'End':
+      return range.max;
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Sets a row's speaker and label colours through the CSSOM: a `style` attribute in a template
  * would be refused by a strict Content-Security-Policy (`style-src` without 'unsafe-inline').
  */
@@ -640,21 +672,8 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
   }
 
   private handleEdgeKey(event: KeyboardEvent, segment: Segment, index: number, edge: Edge): void {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const fine = event.shiftKey ? 0.1 : 0.01;
-    const steps: Record<string, number> = {
-      ArrowLeft: -fine,
-      ArrowDown: -fine,
-      ArrowRight: fine,
-      ArrowUp: fine,
-      PageDown: -1,
-      PageUp: 1,
-    };
     const limits = edgeLimits(this.segments, index, edge, this.result!.duration, this.allowOverlap);
-    let target: number | undefined;
-    if (event.key in steps) target = segment[edge] + steps[event.key]!;
-    else if (event.key === 'Home') target = limits.min;
-    else if (event.key === 'End') target = limits.max;
+    const target = sliderTarget(event, segment[edge], { arrow: 0.01, shiftArrow: 0.1, page: 1, ...limits });
     if (target === undefined) return;
     event.preventDefault();
     event.stopPropagation();
@@ -895,22 +914,10 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
 
   /** The playhead as a slider: arrows a second (Shift: a tenth), Page keys ten, Home/End the ends. */
   private handleSeekKey = (event: KeyboardEvent): void => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const audio = this.audioEl;
     if (!audio) return;
-    const fine = event.shiftKey ? 0.1 : 1;
-    const steps: Record<string, number> = {
-      ArrowLeft: -fine,
-      ArrowDown: -fine,
-      ArrowRight: fine,
-      ArrowUp: fine,
-      PageDown: -10,
-      PageUp: 10,
-    };
-    let target: number | undefined;
-    if (event.key in steps) target = audio.currentTime + steps[event.key]!;
-    else if (event.key === 'Home') target = 0;
-    else if (event.key === 'End') target = audio.duration;
+    const range = { arrow: 1, shiftArrow: 0.1, page: 10, min: 0, max: audio.duration };
+    const target = sliderTarget(event, audio.currentTime, range);
     if (target === undefined) return;
     event.preventDefault();
     event.stopPropagation();
