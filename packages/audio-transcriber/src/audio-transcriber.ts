@@ -394,11 +394,16 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
     this.playedShare = this.played.share(this.duration);
   }
 
+  private checkedSegments: readonly Segment[] | undefined;
+
   /** What points at segments by id is dropped when undo, redo, reset or a new value removed them. */
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const segments = this.result?.segments;
-    if (!segments) return;
+    // Only when the segments changed (playback re-renders ten times a second; it follows the
+    // playhead itself).
+    if (!segments || segments === this.checkedSegments) return;
+    this.checkedSegments = segments;
     const ids = new Set(segments.map((s) => s.id));
     if (this.loopId !== undefined && !ids.has(this.loopId)) this.loopId = undefined;
     if (this.bound && !ids.has(this.bound.id)) this.bound = undefined;
