@@ -1,9 +1,9 @@
 // Custom-elements manifest for a widget package; each widget's `analyze` script runs
 // `cem analyze --config ../../custom-elements-manifest.config.mjs` from the package directory.
 //
-// Every widget extends TagwerkWidget from @tagwerk/core/ui, which holds the common API (task,
+// Every widget extends TagwerkWidget from @tagwerk/ui, which holds the common API (task,
 // value, name, mode, submit(), …). The analyzer only resolves inherited members for classes it
-// has parsed, so core's ui sources are analysed too; the plugin below then drops core's modules
+// has parsed, so @tagwerk/ui's sources are analysed too; the plugin below then drops its modules
 // and everything that is not public API, leaving one manifest per widget that documents it fully.
 
 /** Lifecycle and form callbacks the platform calls: public by necessity, not API for hosts. */
@@ -18,7 +18,7 @@ const PLATFORM_CALLBACKS = new Set([
   'formStateRestoreCallback',
 ]);
 
-const CORE_UI = '../core/src/ui/';
+const CORE_UI = '../ui/src/';
 
 function tagwerkPublicApi() {
   /** Class name → names of its `static properties` entries declared `state: true` (internal). */
@@ -53,7 +53,7 @@ function tagwerkPublicApi() {
     },
     packageLinkPhase({ customElementsManifest }) {
       const fromCore = (reference) =>
-        reference?.module?.startsWith(CORE_UI) ? { name: reference.name, package: '@tagwerk/core/ui' } : reference;
+        reference?.module?.startsWith(CORE_UI) ? { name: reference.name, package: '@tagwerk/ui' } : reference;
       const isState = (name, owners) => owners.some((owner) => stateFields.get(owner)?.has(name));
 
       customElementsManifest.modules = customElementsManifest.modules.filter(

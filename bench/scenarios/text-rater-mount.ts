@@ -8,7 +8,7 @@
  * A fresh element per mount, removed before the next one.
  */
 import { parseTask, type TextTask } from '@tagwerk/core';
-import { renderMarkdown } from '@tagwerk/core/ui';
+import { renderMarkdown } from '@tagwerk/ui';
 // bench/package.json does not list marked or the widget yet: reach both through the workspace
 // packages that do (the same files, hence the same parser instance Vite bundles for core).
 import { Marked } from 'marked';
@@ -21,7 +21,7 @@ import { painted, whenReady } from '../page/timing.js';
 const RESPONSES = 10;
 const WORDS = 2000;
 
-/** As the widget configures it (packages/core/src/ui/markdown.ts); the fixture has no raw HTML to escape. */
+/** As the widget configures it (packages/ui/src/markdown.ts); the fixture has no raw HTML to escape. */
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 /** Synchronous with `async: false`; the type cannot know that. */
 const toHtml = (text: string): string => marked.parse(text) as string;

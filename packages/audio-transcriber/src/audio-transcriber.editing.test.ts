@@ -1,16 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
-import {
-  IndexedDbStore,
-  draftKey,
-  findAction,
-  validateAnnotation,
-  type Annotation,
-  type AudioAnnotation,
-  type AudioTask,
-} from '@tagwerk/core';
-import { press } from '../../core/test/keys.js';
-import { mountReady, shadowQuery } from '../../core/test/widget-fixture.js';
+import { IndexedDbStore, draftKey } from '@tagwerk/ui';
+import { findAction, validateAnnotation, type Annotation, type AudioAnnotation, type AudioTask } from '@tagwerk/core';
+import { press } from '../../ui/test/keys.js';
+import { mountReady, shadowQuery } from '../../ui/test/widget-fixture.js';
 import { publishedSchemaErrors } from '../../core/test/published-schema.js';
 import { toneFixture, type ToneFixture } from '../test/audio-fixtures.js';
 import type { TagwerkAudioTranscriber } from './index.js';

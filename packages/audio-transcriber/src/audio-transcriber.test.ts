@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { validateAnnotation, type AudioAnnotation, type AudioTask } from '@tagwerk/core';
-import { press } from '../../core/test/keys.js';
-import { mountReady, shadowQuery } from '../../core/test/widget-fixture.js';
+import { press } from '../../ui/test/keys.js';
+import { mountReady, shadowQuery } from '../../ui/test/widget-fixture.js';
 import { toneFixture, type ToneFixture } from '../test/audio-fixtures.js';
 import type { TagwerkAudioTranscriber } from './index.js';
 import './index.js';

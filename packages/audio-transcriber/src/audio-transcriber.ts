@@ -25,7 +25,8 @@ import {
   syncRadioFocus,
   type FeedbackItem,
   type WidgetAction,
-} from '@tagwerk/core/ui';
+} from '@tagwerk/ui';
+import { audioMessages, type AudioMessageKey } from './i18n/messages.js';
 import { styles } from './audio-transcriber.styles.js';
 import { MediaFailure, PeaksController, type WaveSegmentStyle } from './peaks-controller.js';
 import { PlayedRanges } from './played-ranges.js';
@@ -143,7 +144,8 @@ const rowColors =
  * @csspart tags - The tag buttons.
  * @csspart segments - The list of segments.
  */
-export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
+export class TagwerkAudioTranscriber extends TagwerkWidget<'audio', AudioMessageKey> {
+  static override messages = audioMessages;
   static override styles = [...TagwerkWidget.styles, questionStyles, styles];
 
   static override properties = {
@@ -989,7 +991,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio'> {
   // ---------------------------------------------------------------------------------------
   // Keyboard
 
-  protected override get actions(): WidgetAction[] {
+  protected override get actions(): WidgetAction<AudioMessageKey>[] {
     const task = this.parsedTask;
     const typing = { allowInInputs: true };
     const alt = typingModifier();

@@ -22,7 +22,6 @@ export * from './events.js';
 export * from './history.js';
 export * from './shortcuts.js';
 export * from './active-time.js';
-export * from './journal.js';
 export * from './exporters/index.js';
 export * from './metrics/index.js';
 export { segmentsIntersect, findSelfIntersection, hasZeroArea, polygonArea, orientation } from './validate/geometry.js';
@@ -35,10 +34,19 @@ export {
   flatten as flattenRanking,
   isPermutation as isCompleteRanking,
   hasTies as rankingHasTies,
+  membersOf as rankingEntryMembers,
+  entryIndexOf as rankingEntryIndexOf,
+  removeItem as removeRankingItem,
+  stepItem as stepRankingItem,
+  tieWithPrevious as tieRankingWithPrevious,
+  rankingEquals,
   type RankingAnswer,
 } from './ranking.js';
 export {
   addSpan,
+  assignLanes,
+  isValidRange,
+  truncateGraphemes,
   makeSpan,
   removeSpan,
   segmentText,
@@ -52,10 +60,14 @@ export {
 } from './spans.js';
 export {
   createTranslator,
+  mergeMessages,
   registerCatalog,
+  validationMessages,
   resolveLocale,
   SUPPORTED_LOCALES,
   type Catalog,
+  type KeyOf,
+  type Messages,
   type MessageKey,
   type MessageParams,
   type Translate,

@@ -1,8 +1,5 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { rankingDe } from './i18n/ranking.de.js';
-import { rankingEn } from './i18n/ranking.en.js';
-import { createTranslator, type MessageKey } from './i18n/translate.js';
 import {
   entryIndexOf,
   flatten,
@@ -342,35 +339,6 @@ describe('ranking', () => {
           expect(others(moveItem(r, id, to))).to.deep.equal(others(r));
         }),
       );
-    });
-  });
-
-  describe('messages', () => {
-    const params = { title: 'A', other: 'B', more: 2, position: 3, count: 5, rank: 2, tied: 'true' };
-
-    it('has every English message in German, and all of them format', () => {
-      expect(Object.keys(rankingDe).sort()).to.deep.equal(Object.keys(rankingEn).sort());
-      for (const lang of ['en', 'de']) {
-        const t = createTranslator(lang);
-        for (const key of Object.keys(rankingEn) as MessageKey[]) {
-          const text = t(key, params);
-          expect(text, `${lang} ${key}`).to.be.a('string').and.not.be.empty;
-          expect(text, `${lang} ${key}`).not.to.match(/[{}]/);
-        }
-      }
-    });
-
-    it('uses plurals and selects', () => {
-      const en = createTranslator('en');
-      const de = createTranslator('de');
-      const tied = (t: typeof en, more: number) => t('ranking.tiedWith', { ...params, more });
-      expect(tied(en, 0)).to.equal('A tied with B, position 3 of 5.');
-      expect(tied(en, 1)).to.equal('A tied with B and one more item, position 3 of 5.');
-      expect(tied(de, 2)).to.equal('A gleichauf mit B und 2 weiteren Einträgen, Position 3 von 5.');
-      expect(en('ranking.kept', { count: 1 })).to.equal('Order kept as shown: 1 item ranked.');
-      expect(de('ranking.kept', { count: 4 })).to.equal('Reihenfolge übernommen: 4 Einträge geordnet.');
-      expect(en('ranking.option', { rank: 2, title: 'A', tied: 'false' })).to.equal('Rank 2: A');
-      expect(de('ranking.option', { rank: 2, title: 'A', tied: 'true' })).to.equal('Rang 2, gleichauf: A');
     });
   });
 });

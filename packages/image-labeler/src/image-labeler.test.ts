@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
-import { press } from '../../core/test/keys.js';
+import { press } from '../../ui/test/keys.js';
 import {
   validateAnnotation,
   type BBoxRegion,

@@ -3,15 +3,16 @@ import { createRef, ref } from 'lit/directives/ref.js';
 // The directive, not <lit-virtualizer>: that element's unguarded define() would throw with two
 // copies of the library on one page (the contract says defining twice never throws).
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import type {
-  AttributeDef,
-  ImageResult,
-  Keypoint,
-  Label,
-  MessageKey,
-  Region,
-  TaskOf,
-  ValidationError,
+import {
+  type AttributeDef,
+  hotkeyBinding,
+  type ImageResult,
+  iou,
+  type Keypoint,
+  type Label,
+  type Region,
+  type TaskOf,
+  type ValidationError,
 } from '@tagwerk/core';
 import {
   MediaError,
@@ -24,8 +25,8 @@ import {
   syncRadioFocus,
   type FeedbackItem,
   type WidgetAction,
-} from '@tagwerk/core/ui';
-import { hotkeyBinding, iou } from '@tagwerk/core';
+} from '@tagwerk/ui';
+import { imageLabelerMessages, type ImageLabelerMessageKey } from './i18n/messages.js';
 import { FabricCanvasController } from './fabric-canvas-controller.js';
 import { styles } from './image-labeler.styles.js';
 import { hasZeroArea, newEdgeIntersects } from './stage/geometry.js';
@@ -54,7 +55,7 @@ const REFUSALS = {
   'self-intersection': 'imageLabeler.refuse.crossing',
   'too-few-points': 'imageLabeler.refuse.fewPoints',
   'zero-area': 'imageLabeler.refuse.zeroArea',
-} as const satisfies Record<Refusal, MessageKey>;
+} as const satisfies Record<Refusal, ImageLabelerMessageKey>;
 
 const TOOL_KEYS: Record<Tool, string> = { select: 'KeyV', bbox: 'KeyB', polygon: 'KeyP', keypoints: 'KeyK' };
 
@@ -87,7 +88,8 @@ type KeyboardDraft =
  * @csspart submit-button - The submit button.
  * @csspart error - The error state shown instead of the surface.
  */
-export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
+export class TagwerkImageLabeler extends TagwerkWidget<'image', ImageLabelerMessageKey> {
+  static override messages = imageLabelerMessages;
   static override styles = [...TagwerkWidget.styles, questionStyles, styles];
 
   static override properties = {
@@ -201,7 +203,7 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image'> {
     return { image: { ...this.natural }, regions: prefill, answers: {} };
   }
 
-  protected override get actions(): WidgetAction[] {
+  protected override get actions(): WidgetAction<ImageLabelerMessageKey>[] {
     const task = this.parsedTask;
     const labels = (task?.labels ?? []).slice(0, 9).map((l, i) => ({
       id: `label:${l.id}`,

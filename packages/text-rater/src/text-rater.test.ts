@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
-import { press } from '../../core/test/keys.js';
+import { press } from '../../ui/test/keys.js';
 import {
   parseTask,
   validateAnnotation,
@@ -11,7 +11,7 @@ import {
   type TextTask,
 } from '@tagwerk/core';
 import { publishedSchemaErrors } from '../../core/test/published-schema.js';
-import { mountReady, shadowQuery } from '../../core/test/widget-fixture.js';
+import { mountReady, shadowQuery } from '../../ui/test/widget-fixture.js';
 import {
   conversationTask,
   nerTask,

@@ -1,15 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type {
-  Answer,
-  Question,
-  Response,
-  SpansQuestion,
-  TaskOf,
-  TextResult,
-  Turn,
-  ValidationError,
+import {
+  type Answer,
+  codePointLength,
+  hotkeyBinding,
+  isSafeUrl,
+  type Question,
+  type Response,
+  type SpansQuestion,
+  type TaskOf,
+  type TextResult,
+  type Turn,
+  type ValidationError,
 } from '@tagwerk/core';
-import { codePointLength, hotkeyBinding, isSafeUrl } from '@tagwerk/core';
 import {
   TagwerkWidget,
   focusQuestion,
@@ -23,7 +25,8 @@ import {
   type WidgetAction,
   renderQuestion,
   syncRadioFocus,
-} from '@tagwerk/core/ui';
+} from '@tagwerk/ui';
+import { textRaterMessages, type TextRaterMessageKey } from './i18n/messages.js';
 import { styles } from './text-rater.styles.js';
 import { WIDGET_ID } from './version.js';
 
@@ -54,7 +57,8 @@ const LAZY_MARKDOWN_CHARS = 200_000;
  * @csspart submit-button - The submit button.
  * @csspart error - The error state shown instead of the surface.
  */
-export class TagwerkTextRater extends TagwerkWidget<'text'> {
+export class TagwerkTextRater extends TagwerkWidget<'text', TextRaterMessageKey> {
+  static override messages = textRaterMessages;
   static override styles = [...TagwerkWidget.styles, questionStyles, styles];
 
   protected readonly kind = 'text' as const;
@@ -68,8 +72,8 @@ export class TagwerkTextRater extends TagwerkWidget<'text'> {
     return { answers: {} };
   }
 
-  protected override get actions(): WidgetAction[] {
-    const spanLabels: WidgetAction[] = [];
+  protected override get actions(): WidgetAction<TextRaterMessageKey>[] {
+    const spanLabels: WidgetAction<TextRaterMessageKey>[] = [];
     for (const q of this.parsedTask?.questions ?? []) {
       if (q.type !== 'spans') continue;
       for (const label of q.labels) {

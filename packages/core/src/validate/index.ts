@@ -21,6 +21,7 @@ import { checkAnnotationSemantics, checkTaskSemantics } from './semantic.js';
 import { taskInfo, type TaskInfo } from './task-info.js';
 import { urlProblem, type UrlUse } from './url.js';
 
+export { conditionHolds, isAnsweredFor } from './answers.js';
 export { VALIDATION_CODES, MAX_ERRORS, type ValidationCode } from './issues.js';
 export { CodePointIndex, codePointLength, codePointToUtf16, sliceCodePoints, utf16ToCodePoint } from './codepoints.js';
 export { appendPointer, escapePointerToken, parsePointer, toPointer, unescapePointerToken } from './pointer.js';

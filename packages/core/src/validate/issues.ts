@@ -3,13 +3,7 @@
  * are only formatted (translated) at the end, and only when there are errors, so validating a
  * valid document allocates no strings.
  */
-import {
-  createTranslator,
-  type MessageKey,
-  type MessageParams,
-  resolveLocale,
-  type Translate,
-} from '../i18n/translate.js';
+import { createTranslator, type MessageParams, resolveLocale, type Translate } from '../i18n/translate.js';
 import type { ValidationError } from '../model/types.js';
 
 /** Every code a validation error can carry; each has a `validation.<code>` message. */
@@ -147,7 +141,7 @@ export function toErrors(issues: readonly Issue[], locale?: string): ValidationE
 
 function message(t: Translate, issue: Issue): string {
   try {
-    return t(`validation.${issue.code}` as MessageKey, issue.params);
+    return t(`validation.${issue.code}`, issue.params);
   } catch {
     // A host catalogue with a broken message must not make validation throw.
     return issue.code;

@@ -1,4 +1,4 @@
-/** The Lit pieces every Tagwerk widget shares (`@tagwerk/core/ui`). */
+/** The Lit pieces every Tagwerk widget shares (`@tagwerk/ui`): the widget base, question fields, markdown, drafts. */
 export {
   TagwerkWidget,
   AnnotationInvalidError,
@@ -27,3 +27,5 @@ export {
 export { questionStyles } from './questions.styles.js';
 export { TagwerkSpansField, type SpansFieldChangeEvent, type SpansFieldChangeDetail } from './fields/spans-field.js';
 export { TagwerkRankingField, type RankingFieldItem, type RankingFieldChangeDetail } from './fields/ranking-field.js';
+export { uiMessages, type UiMessageKey } from './i18n/messages.js';
+export * from './journal.js';

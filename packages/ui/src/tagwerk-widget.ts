@@ -1,38 +1,37 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ActiveTimeTracker } from '../active-time.js';
 import {
+  ActiveTimeTracker,
+  type Annotation,
+  type AnnotationOf,
+  type Answers,
+  createKeymap,
+  findAction,
+  formatShortcut,
+  History,
+  isTypingTarget,
+  type Keymap,
+  type Kind,
+  type Messages,
+  type MessageParams,
+  type Meta,
+  parseTask,
+  type Question,
+  type ResultByKind,
+  type Review,
+  type ShortcutActionOptions,
   TagwerkChangeEvent,
+  type TagwerkErrorCode,
   TagwerkErrorEvent,
   TagwerkInvalidEvent,
   TagwerkReadyEvent,
   TagwerkSubmitEvent,
-  type TagwerkErrorCode,
-} from '../events.js';
-import { History } from '../history.js';
-import type { MessageKey, MessageParams } from '../i18n/translate.js';
-import { DraftJournal } from '../journal.js';
-import type {
-  Annotation,
-  AnnotationOf,
-  Answers,
-  Kind,
-  Meta,
-  Question,
-  ResultByKind,
-  Review,
-  TaskOf,
-  ValidationError,
-  ValidationResult,
-} from '../model/types.js';
-import {
-  createKeymap,
-  findAction,
-  formatShortcut,
-  isTypingTarget,
-  type Keymap,
-  type ShortcutActionOptions,
-} from '../shortcuts.js';
-import { parseTask, validateAnnotation } from '../validate/index.js';
+  type TaskOf,
+  validateAnnotation,
+  type ValidationError,
+  type ValidationResult,
+} from '@tagwerk/core';
+import { DraftJournal } from './journal.js';
+import { uiMessages, type UiMessageKey } from './i18n/messages.js';
 import { LocaleController } from './locale-controller.js';
 import { currentPlatform } from './platform.js';
 import { markdown } from './markdown.js';
@@ -40,10 +39,10 @@ import type { QuestionHost } from './questions.js';
 import { colorScheme, markdownStyles, tokens, widgetStyles } from './tagwerk-widget.styles.js';
 
 /** A keyboard action a widget offers; shown in the `?` sheet, remappable through `keymap`. */
-export interface WidgetAction {
+export interface WidgetAction<L extends string = UiMessageKey> {
   id: string;
   /** Message key of the action's name in the cheat sheet. */
-  label: MessageKey;
+  label: L;
   /** Default bindings, e.g. `["Mod+KeyZ"]`; see `parseShortcut` in @tagwerk/core. */
   keys: string[];
   /** Fires even while the worker types in a text field (modifier shortcuts only). */
@@ -175,9 +174,11 @@ function writeFlag(key: string): void {
  * @cssproperty --tagwerk-font-family - Font stack (no web fonts are loaded).
  * @cssproperty --tagwerk-font-size - Base font size.
  */
-export abstract class TagwerkWidget<K extends Kind> extends LitElement {
+export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessageKey> extends LitElement {
   static override styles = [tokens, colorScheme, widgetStyles, markdownStyles];
   static formAssociated = true;
+  /** The catalogues the widget translates from: the shared chrome's, merged with the widget's own. */
+  static messages: Messages<string> = uiMessages;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: false };
 
   static override properties = {
@@ -208,7 +209,10 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
   /** `package@version` recorded in `meta.widget`. */
   protected abstract readonly widgetId: string;
 
-  protected readonly locale = new LocaleController(this);
+  protected readonly locale = new LocaleController<M | UiMessageKey>(
+    this,
+    (this.constructor as unknown as { messages: Messages<M | UiMessageKey> }).messages,
+  );
   protected readonly internals: ElementInternals;
 
   /** The task input: an object, or a JSON string through the `task` attribute. */
@@ -377,7 +381,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
   // For widgets
 
   /** Translates a message for the current locale. */
-  protected t(key: MessageKey, params?: MessageParams): string {
+  protected t(key: M | UiMessageKey, params?: MessageParams): string {
     return this.locale.t(key, params);
   }
 
@@ -393,7 +397,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
   }
 
   /** Extra keyboard actions of the widget; handled in `handleAction`. */
-  protected get actions(): WidgetAction[] {
+  protected get actions(): WidgetAction<M | UiMessageKey>[] {
     return [];
   }
 
@@ -797,7 +801,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
   }
 
   /** All actions (base first), and the keymap with the host's remapping applied. */
-  private get allActions(): WidgetAction[] {
+  private get allActions(): WidgetAction<M | UiMessageKey>[] {
     return [...BASE_ACTIONS, ...this.actions];
   }
 
@@ -1105,7 +1109,7 @@ export abstract class TagwerkWidget<K extends Kind> extends LitElement {
   private renderShortcuts(): TemplateResult {
     const keymap = this.resolvedKeymap ?? {};
     // Actions sharing a label (pick-1 … pick-0) make one row with the first binding of each.
-    const grouped = new Map<string, { label: MessageKey; keys: string[] }>();
+    const grouped = new Map<string, { label: M | UiMessageKey; keys: string[] }>();
     for (const a of this.allActions) {
       const bindings = keymap[a.id] ?? [];
       if (!bindings.length) continue;

@@ -1,8 +1,9 @@
 /** Browser-test helpers shared by the widgets' element tests. */
 import { fixture, html, oneEvent } from '@open-wc/testing';
-import type { TagwerkWidget } from '../src/ui/index.js';
+import type { TagwerkWidget } from '../src/index.js';
 
-type AnyWidget = TagwerkWidget<'text'> | TagwerkWidget<'image'> | TagwerkWidget<'audio'>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any widget, whatever its messages
+type AnyWidget = TagwerkWidget<'text', any> | TagwerkWidget<'image', any> | TagwerkWidget<'audio', any>;
 
 /**
  * Puts a widget (task already set) into a container of `width` px, without drafts, and resolves

@@ -1,20 +1,22 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { createTranslator, type Translate } from '../../i18n/translate.js';
 import {
-  entryIndexOf,
-  flatten,
-  membersOf,
-  moveItem,
+  createTranslator,
+  rankingEntryIndexOf as entryIndexOf,
+  flattenRanking as flatten,
+  rankingEntryMembers as membersOf,
+  moveRankingItem as moveItem,
   normalizeRanking,
+  type RankingAnswer,
   rankingEquals,
   rankOf,
-  removeItem,
-  stepItem,
-  tieWith,
-  tieWithPrevious,
-  untie,
-  type RankingAnswer,
-} from '../../ranking.js';
+  removeRankingItem as removeItem,
+  stepRankingItem as stepItem,
+  tieRankingItems as tieWith,
+  tieRankingWithPrevious as tieWithPrevious,
+  type Translate,
+  untieRankingItem as untie,
+} from '@tagwerk/core';
+import { uiMessages, type UiMessageKey } from '../i18n/messages.js';
 import { tokens } from '../tagwerk-widget.styles.js';
 import { rankingFieldStyles } from './ranking-field.styles.js';
 
@@ -198,7 +200,7 @@ export class TagwerkRankingField extends LitElement {
   /** The worker can look but not reorder. */
   declare readonly: boolean;
   /** Translator for every string (the enclosing widget passes its own). */
-  declare t: Translate;
+  declare t: Translate<UiMessageKey>;
   /** The question's label: the accessible name of the list. */
   declare questionLabel: string;
 
@@ -208,7 +210,7 @@ export class TagwerkRankingField extends LitElement {
     this.value = undefined;
     this.allowTies = false;
     this.readonly = false;
-    this.t = createTranslator('en');
+    this.t = createTranslator('en', uiMessages);
     this.questionLabel = '';
     this.activeId = undefined;
     this.working = undefined;

@@ -18,14 +18,14 @@ function runCspPage(query = '', page = 'page.html'): Promise<Report> {
       frame.remove();
       resolve(event.data as Report);
     });
-    frame.src = `/packages/core/test/csp/${page}?strict-csp${query}`;
+    frame.src = `/packages/ui/test/csp/${page}?strict-csp${query}`;
     document.body.append(frame);
   });
 }
 
 describe('strict Content-Security-Policy with Trusted Types', () => {
   it('serves the page with the policy (a violation would be reported)', async () => {
-    const response = await fetch('/packages/core/test/csp/page.html?strict-csp');
+    const response = await fetch('/packages/ui/test/csp/page.html?strict-csp');
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).to.contain("require-trusted-types-for 'script'");
     expect(csp).to.contain("script-src 'self'");

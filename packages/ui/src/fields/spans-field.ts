@@ -1,22 +1,27 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { createTranslator, type MessageKey, type MessageParams, type Translate } from '../../i18n/translate.js';
-import type { Label, Span } from '../../model/types.js';
-import { formatShortcut, hotkeyBinding } from '../../shortcuts.js';
-import { currentPlatform } from '../platform.js';
 import {
   addSpan,
   assignLanes,
+  CodePointIndex,
+  createTranslator,
+  formatShortcut,
+  hotkeyBinding,
   isValidRange,
+  type Label,
   makeSpan,
+  type MessageParams,
   removeSpan,
   segmentText,
   sortSpans,
+  type Span,
   TextBoundaries,
-  truncateGraphemes,
   type TextSegment,
-} from '../../spans.js';
-import { CodePointIndex } from '../../validate/codepoints.js';
+  type Translate,
+  truncateGraphemes,
+} from '@tagwerk/core';
+import { uiMessages, type UiMessageKey } from '../i18n/messages.js';
+import { currentPlatform } from '../platform.js';
 import { tokens } from '../tagwerk-widget.styles.js';
 import { styles } from './spans-field.styles.js';
 
@@ -138,7 +143,7 @@ export class TagwerkSpansField extends LitElement {
   /** Show the spans without allowing changes (selection and copying still work). */
   declare readonly: boolean;
   /** Translator for every string shown or announced. */
-  declare t: Translate;
+  declare t: Translate<UiMessageKey>;
   /** Direction of the text; arrow keys follow it. Empty: inherited. */
   declare dir: 'ltr' | 'rtl' | 'auto' | '';
   /** Accessible name of the text (the question's label). */
@@ -151,7 +156,7 @@ export class TagwerkSpansField extends LitElement {
     this.value = [];
     this.overlap = false;
     this.readonly = false;
-    this.t = createTranslator('en');
+    this.t = createTranslator('en', uiMessages);
     this.questionLabel = '';
     this.chipIndex = 0;
     if (typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype)
@@ -392,7 +397,7 @@ export class TagwerkSpansField extends LitElement {
     const result = addSpan(Array.isArray(this.value) ? this.value : [], span, { overlap: this.overlap });
     if (!result.ok) {
       const conflict = result.conflict ?? span;
-      const key: MessageKey = result.reason === 'duplicate' ? 'spans.refused.duplicate' : 'spans.refused.overlap';
+      const key: UiMessageKey = result.reason === 'duplicate' ? 'spans.refused.duplicate' : 'spans.refused.overlap';
       this.say(
         key,
         { label: this.labelName(conflict.label), text: truncateGraphemes(conflict.text, QUOTE) },
@@ -420,7 +425,7 @@ export class TagwerkSpansField extends LitElement {
     );
   }
 
-  private say(key: MessageKey, params: Record<string, string | number> = {}, kind: StatusKind = 'info'): void {
+  private say(key: UiMessageKey, params: Record<string, string | number> = {}, kind: StatusKind = 'info'): void {
     // The sequence number alternates a trailing no-break space, so a repeated message is re-announced.
     this.status = { text: this.t(key, isolated(params)), kind, seq: (this.status?.seq ?? 0) + 1 };
   }

@@ -8,28 +8,30 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { Translate } from '../i18n/translate.js';
-import type {
-  Answer,
-  Answers,
-  ChoiceQuestion,
-  PairwiseAnswer,
-  PairwiseChoice,
-  PairwiseQuestion,
-  Question,
-  RankingQuestion,
-  RatingQuestion,
-  RelevanceQuestion,
-  Scale,
-  Span,
-  SpansQuestion,
-  TextQuestion,
-  TextTask,
-} from '../model/types.js';
-import { codePointLength } from '../validate/codepoints.js';
-import { conditionHolds, isAnsweredFor } from '../validate/answers.js';
-import { isSafeUrl } from '../validate/index.js';
+import {
+  type Answer,
+  type Answers,
+  type ChoiceQuestion,
+  codePointLength,
+  conditionHolds,
+  isAnsweredFor,
+  isSafeUrl,
+  type PairwiseAnswer,
+  type PairwiseChoice,
+  type PairwiseQuestion,
+  type Question,
+  type RankingQuestion,
+  type RatingQuestion,
+  type RelevanceQuestion,
+  type Scale,
+  type Span,
+  type SpansQuestion,
+  type TextQuestion,
+  type TextTask,
+  type Translate,
+} from '@tagwerk/core';
 import type { WidgetAction } from './tagwerk-widget.js';
+import type { UiMessageKey } from './i18n/messages.js';
 import { markdown } from './markdown.js';
 import './fields/ranking-field.js';
 import './fields/spans-field.js';
@@ -42,7 +44,7 @@ export interface QuestionHost {
   /** The text task's record (responses, results, texts); absent for image and audio tasks. */
   readonly record?: Record_;
   readonly taskId: string;
-  readonly t: Translate;
+  readonly t: Translate<UiMessageKey>;
   readonly dir: 'ltr' | 'rtl';
   readonly editable: boolean;
   /** How the record shows a response ("Response A", its label…); defaults to its label or id. */

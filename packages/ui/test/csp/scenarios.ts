@@ -1,9 +1,9 @@
-import '../../src/ui/test-widget.js';
+import '../../src/test-widget.js';
 import '../../../text-rater/src/index.js';
 import '../../../image-labeler/src/index.js';
 import '../../../audio-transcriber/src/index.js';
 import { toneFixture } from '../../../audio-transcriber/test/audio-fixtures.js';
-import type { Question } from '../../src/model/types.js';
+import type { Question } from '@tagwerk/core';
 import { nerTask, pairwiseTask, rankingTask, relevanceTask, rubricTask } from '../../../text-rater/test/fixtures.js';
 
 type Scenario = (root: HTMLElement) => Promise<string>;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Question } from '../model/types.js';
+import type { Question } from '@tagwerk/core';
 import { questionActions } from './questions.js';
 
 describe('questionActions', () => {

@@ -4,7 +4,7 @@
  * through a real element, without any widget's own surface in the way. Not part of the build.
  */
 import { html, type TemplateResult } from 'lit';
-import type { TaskOf, TextResult } from '../model/types.js';
+import type { TaskOf, TextResult } from '@tagwerk/core';
 import { TagwerkWidget, type WidgetAction } from './tagwerk-widget.js';
 
 export class TagwerkTestWidget extends TagwerkWidget<'text'> {

@@ -1,4 +1,4 @@
-import type { Platform } from '../shortcuts.js';
+import type { Platform } from '@tagwerk/core';
 
 /** The keyboard family of this browser: Apple keyboards name and use modifiers differently. */
 export const currentPlatform = (): Platform =>

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createTranslator, resolveLocale, type Translate } from '../i18n/translate.js';
+import { createTranslator, type Messages, resolveLocale, type Translate } from '@tagwerk/core';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -42,17 +42,22 @@ function subscribe(callback: () => void): () => void {
  * Follows `lang` and `dir` of the element or its nearest ancestor (`<html>` included) and
  * provides a translator for the resolved locale.
  */
-export class LocaleController implements ReactiveController {
+export class LocaleController<K extends string> implements ReactiveController {
   /** The BCP 47 tag in effect, e.g. "de-CH"; "en" when nothing is set. */
   lang = 'en';
   /** The writing direction in effect. */
   dir: 'ltr' | 'rtl' = 'ltr';
   /** Translator for `lang` (falls back to English per message). */
-  t: Translate = createTranslator('en');
+  t: Translate<K>;
 
   private unsubscribe?: () => void;
 
-  constructor(private readonly host: Host) {
+  constructor(
+    private readonly host: Host,
+    /** The catalogues `t` translates from (the widget's merged into the shared chrome's). */
+    private readonly messages: Messages<K>,
+  ) {
+    this.t = createTranslator('en', messages);
     host.addController(this);
   }
 
@@ -71,7 +76,9 @@ export class LocaleController implements ReactiveController {
     const lang = inherited(this.host, 'lang') ?? 'en';
     const dir = inherited(this.host, 'dir') === 'rtl' ? 'rtl' : 'ltr';
     if (lang === this.lang && dir === this.dir) return;
-    if (resolveLocale(lang) !== resolveLocale(this.lang)) this.t = createTranslator(lang);
+    if (resolveLocale(lang, this.messages) !== resolveLocale(this.lang, this.messages)) {
+      this.t = createTranslator(lang, this.messages);
+    }
     this.lang = lang;
     this.dir = dir;
     this.host.requestUpdate();

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { createTranslator } from '../../i18n/translate.js';
-import type { RankingAnswer } from '../../ranking.js';
+import { createTranslator, type RankingAnswer } from '@tagwerk/core';
+import { uiMessages } from '../i18n/messages.js';
 import type { RankingFieldItem, TagwerkRankingField } from './ranking-field.js';
 import './ranking-field.js';
 
@@ -32,7 +32,7 @@ async function mount(options: Options = {}): Promise<Mounted> {
   const field = html`<tagwerk-ranking-field
     .items=${options.items ?? ITEMS}
     .value=${options.value}
-    .t=${createTranslator(options.lang ?? 'en')}
+    .t=${createTranslator(options.lang ?? 'en', uiMessages)}
     ?allow-ties=${options.allowTies ?? false}
     ?readonly=${options.readonly ?? false}
     question-label="Rank the responses"

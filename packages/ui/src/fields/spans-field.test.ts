@@ -1,10 +1,17 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { createTranslator } from '../../i18n/translate.js';
-import type { Label, Span, TextAnnotation, TextTask } from '../../model/types.js';
-import { makeSpan } from '../../spans.js';
-import { CodePointIndex, sliceCodePoints } from '../../validate/codepoints.js';
-import { validateAnnotation } from '../../validate/index.js';
+import {
+  CodePointIndex,
+  createTranslator,
+  type Label,
+  makeSpan,
+  sliceCodePoints,
+  type Span,
+  type TextAnnotation,
+  type TextTask,
+  validateAnnotation,
+} from '@tagwerk/core';
+import { uiMessages } from '../i18n/messages.js';
 import type { SpansFieldChangeEvent, TagwerkSpansField } from './spans-field.js';
 import './spans-field.js';
 
@@ -424,7 +431,7 @@ describe('<tagwerk-spans-field>', () => {
   it('removes a span with its remove button (named "Remove PERSON: Ada"), translated', async () => {
     const text = 'Ada Lovelace';
     const el = await mount({ text, value: [makeSpan(text, 0, 3, 'PER')] });
-    el.t = createTranslator('de');
+    el.t = createTranslator('de', uiMessages);
     await el.updateComplete;
     const remove = $(el, '.remove');
     expect(plain(remove.getAttribute('aria-label'))).to.equal('PERSON: Ada entfernen');

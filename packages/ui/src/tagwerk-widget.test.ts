@@ -1,11 +1,16 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createStore, get } from 'idb-keyval';
-import { draftKey } from '../journal.js';
+import { draftKey } from './journal.js';
 import { sendKeys } from '@web/test-runner-commands';
-import { press } from '../../test/keys.js';
-import type { TagwerkChangeEvent, TagwerkErrorEvent, TagwerkInvalidEvent, TagwerkSubmitEvent } from '../events.js';
-import type { TextTask } from '../model/types.js';
-import { validateAnnotation } from '../validate/index.js';
+import { press } from '../test/keys.js';
+import {
+  type TagwerkChangeEvent,
+  type TagwerkErrorEvent,
+  type TagwerkInvalidEvent,
+  type TagwerkSubmitEvent,
+  type TextTask,
+  validateAnnotation,
+} from '@tagwerk/core';
 import type { TagwerkTestWidget } from './test-widget.js';
 import './test-widget.js';
 
