@@ -14,6 +14,60 @@ const HTML_SINKS = 'Task content is untrusted: build DOM with Lit templates (or 
 const SCOPED_KEYS =
   'Hotkeys are scoped to the host (two widgets on one page must not both react): listen on the element or its shadow root.';
 
+const CORE_PURE =
+  '@tagwerk/core is the pure contract and runs in Node: no DOM, no Lit, nothing from @tagwerk/ui or a widget (browser code belongs in @tagwerk/ui).';
+/** The Lit half's dependencies, which core must not import (nor any other @tagwerk package). */
+const CORE_FORBIDDEN_PACKAGES = ['lit', 'lit-html', 'lit-element', 'dompurify', 'marked', 'idb-keyval'];
+/** Browser globals core must not use as values (they do not exist in Node). */
+const CORE_FORBIDDEN_GLOBALS = [
+  'window',
+  'self',
+  'document',
+  'navigator',
+  'location',
+  'history',
+  'screen',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'caches',
+  'customElements',
+  'HTMLElement',
+  'Element',
+  'Node',
+  'Text',
+  'Document',
+  'DocumentFragment',
+  'ShadowRoot',
+  'Range',
+  'Selection',
+  'getSelection',
+  'getComputedStyle',
+  'matchMedia',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'ResizeObserver',
+  'MutationObserver',
+  'IntersectionObserver',
+  'DOMParser',
+  'XMLSerializer',
+  'CSS',
+  'Image',
+  'Audio',
+  'AudioContext',
+  'OffscreenCanvas',
+  'KeyboardEvent',
+  'PointerEvent',
+  'MouseEvent',
+  'FocusEvent',
+  'InputEvent',
+  'alert',
+  'confirm',
+  'prompt',
+];
+
 // Plain JavaScript is not typechecked, so `no-undef` needs to know each environment's globals.
 const toGlobals = (names) => Object.fromEntries(names.map((name) => [name, 'readonly']));
 const COMMON = [
@@ -153,6 +207,51 @@ export default defineConfig([
           selector:
             'AssignmentExpression[left.object.name=/^(document|window|globalThis|self)$/][left.property.name=/^onkey/]',
           message: SCOPED_KEYS,
+        },
+      ],
+    },
+  },
+
+  {
+    // @tagwerk/core is the pure contract: a server installs it and runs it in Node, so nothing it
+    // ships may need a DOM or the Lit half. Enforced at run time too by core/test/boundaries.node.test.ts.
+    name: 'tagwerk/core-purity',
+    files: ['packages/core/src/**/*.ts'],
+    ignores: TESTS,
+    rules: {
+      // Replaces the shipped-sources option list for core; its lit sinks are covered by banning lit.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: CORE_FORBIDDEN_PACKAGES.map((name) => ({ name, message: CORE_PURE })),
+          patterns: [
+            {
+              group: [
+                ...CORE_FORBIDDEN_PACKAGES.map((name) => `${name}/*`),
+                '@lit/*',
+                '@lit-labs/*',
+                // @tagwerk/ui, every widget, and whatever else is built on core.
+                '@tagwerk/*',
+                '!@tagwerk/core',
+                // Relative paths out of core/src into another package's sources.
+                '../**/src/**',
+                '!../**/core/src/**',
+              ],
+              message: CORE_PURE,
+            },
+          ],
+        },
+      ],
+      // Value uses only: ESLint skips type positions (a `KeyboardEvent` in a signature compiles
+      // away). Core still prefers structural types (`KeyEventLike`, `ElementLike` in shortcuts.ts)
+      // so its .d.ts files typecheck for Node consumers without lib.dom. `Event`, `EventTarget` and
+      // `CustomEvent` are allowed: Node has them, and the event classes in events.ts extend them.
+      // checkGlobalObject also catches `globalThis.document`, `window.x` and `self.x`.
+      'no-restricted-globals': [
+        'error',
+        {
+          globals: CORE_FORBIDDEN_GLOBALS.map((name) => ({ name, message: CORE_PURE })),
+          checkGlobalObject: true,
         },
       ],
     },

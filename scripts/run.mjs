@@ -108,6 +108,18 @@ function test(pnpm) {
       command: 'node',
       args: ['scripts/gen-schema.mjs', '--check'],
     },
+    {
+      name: 'typecheck',
+      label: 'every package, test, story, demo and bench file typechecks (tsc, strict)',
+      command: pnpm,
+      args: ['typecheck'],
+    },
+    {
+      name: 'lint',
+      label: 'lint (eslint, lit-analyzer, prettier): the HTML-sink ban, scoped keys, core purity',
+      command: pnpm,
+      args: ['lint'],
+    },
     { name: 'node', label: 'pure core in Node (mocha)', command: pnpm, args: ['exec', 'mocha'], counted: true },
     ...WIDGETS.map((widget) => ({
       name: `standalone-${widget}`,

@@ -1,12 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { resetMouse, setViewport } from '@web/test-runner-commands';
 import { IndexedDbStore, draftKey } from '@tagwerk/ui';
 import { findAction, validateAnnotation, type Annotation, type AudioAnnotation, type AudioTask } from '@tagwerk/core';
 import { press } from '../../ui/test/keys.js';
-import { mountReady, shadowQuery } from '../../ui/test/widget-fixture.js';
+import { mountReady, nextFrame, text } from '../../ui/test/widget-fixture.js';
 import { publishedSchemaErrors } from '../../core/test/published-schema.js';
 import { toneFixture, type ToneFixture } from '../test/audio-fixtures.js';
-import type { TagwerkAudioTranscriber } from './index.js';
+import { AudioTranscriberHarness } from '../test/harness.js';
 import { typingModifier } from './audio-transcriber.js';
 import './index.js';
 
@@ -24,37 +24,58 @@ function makeTask(audio: ToneFixture, overrides: Partial<AudioTask> = {}): Audio
   };
 }
 
-async function mount(task: AudioTask, setup?: (el: TagwerkAudioTranscriber) => void): Promise<TagwerkAudioTranscriber> {
+async function mount(
+  task: AudioTask,
+  setup?: (el: HTMLElementTagNameMap['tagwerk-audio-transcriber']) => void,
+): Promise<AudioTranscriberHarness> {
   const el = document.createElement('tagwerk-audio-transcriber');
   setup?.(el);
   el.task = task;
-  return mountReady(el);
+  return new AudioTranscriberHarness(await mountReady(el));
 }
 
-const $ = <T extends Element = HTMLElement>(el: TagwerkAudioTranscriber, selector: string): T =>
-  shadowQuery<T>(el, selector);
-const media = (el: TagwerkAudioTranscriber): HTMLAudioElement => $<HTMLAudioElement>(el, 'audio');
-const segments = (el: TagwerkAudioTranscriber) => el.value!.result.segments;
-
-async function seek(el: TagwerkAudioTranscriber, time: number): Promise<void> {
-  const seeked = oneEvent(media(el), 'seeked');
-  media(el).currentTime = time;
-  await seeked;
+/** The colours of the zoomview's pixels in the column at page x (every layer), as "r,g,b". */
+function columnColours(transcriber: AudioTranscriberHarness, pageX: number): Set<string> {
+  const colours = new Set<string>();
+  for (const canvas of transcriber.zoomview.querySelectorAll('canvas')) {
+    const rect = canvas.getBoundingClientRect();
+    const scale = canvas.width / rect.width;
+    const x = Math.floor((pageX - rect.left) * scale);
+    const data = canvas.getContext('2d')!.getImageData(x, 0, 1, canvas.height).data;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i + 3]! > 200) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+  }
+  return colours;
 }
 
-/** The page x of `time` in the zoomview, from the view's own visible range. */
-function xOf(el: TagwerkAudioTranscriber, time: number): number {
-  type View = { getStartTime(): number; getEndTime(): number };
-  const peaks = (el as unknown as { peaks: { instance: { views: { getView(n: string): View } } } }).peaks;
-  const view = peaks.instance.views.getView('zoomview');
-  const rect = $(el, '.zoomview canvas').getBoundingClientRect();
-  const start = view.getStartTime();
-  const end = view.getEndTime();
-  return rect.left + ((time - start) / (end - start)) * rect.width;
+/** What the zoomview's layers show now (one ImageData per canvas). */
+function snapshot(transcriber: AudioTranscriberHarness): ImageData[] {
+  return [...transcriber.zoomview.querySelectorAll('canvas')].map((c) =>
+    c.getContext('2d')!.getImageData(0, 0, c.width, c.height),
+  );
 }
 
-async function typeText(text: string): Promise<void> {
-  await sendKeys({ type: text });
+/** The page-x extent of the pixels that turned dark (text is drawn black) between two snapshots, or null. */
+function newlyDark(
+  transcriber: AudioTranscriberHarness,
+  before: ImageData[],
+  after: ImageData[],
+): { left: number; right: number } | null {
+  const dark = (d: Uint8ClampedArray, i: number) => d[i + 3]! > 200 && d[i]! < 80 && d[i + 1]! < 80 && d[i + 2]! < 80;
+  const canvases = [...transcriber.zoomview.querySelectorAll('canvas')];
+  let left = Infinity;
+  let right = -Infinity;
+  after.forEach((image, n) => {
+    const rect = canvases[n]!.getBoundingClientRect();
+    const scale = image.width / rect.width;
+    for (let i = 0; i < image.data.length; i += 4) {
+      if (!dark(image.data, i) || dark(before[n]!.data, i)) continue;
+      const x = rect.left + ((i / 4) % image.width) / scale;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+    }
+  });
+  return left <= right ? { left, right } : null;
 }
 
 describe('<tagwerk-audio-transcriber> editing', () => {
@@ -69,70 +90,62 @@ describe('<tagwerk-audio-transcriber> editing', () => {
   });
 
   it('plays the audio; marks the silence by keyboard while it plays and the second tone with the mouse (±50 ms)', async () => {
-    const el = await mount(makeTask(audio));
-    const player = media(el);
-    $(el, '.segments').focus();
+    const transcriber = await mount(makeTask(audio));
+    const player = transcriber.media;
+    transcriber.query('.segments').focus();
 
     // Keyboard: start playback, and mark the silence (1–2 s) as it passes.
-    await press('Control+Space');
-    await waitUntil(() => player.currentTime >= 1, 'playback reaches 1 s', { timeout: 5000, interval: 5 });
+    await transcriber.play('keyboard');
+    await transcriber.waitForPlayhead(1);
     let before = player.currentTime;
-    await press('Alt+Enter');
+    await transcriber.addSegmentAtPlayhead();
     let after = player.currentTime;
-    const [created] = segments(el);
+    const [created] = transcriber.segments;
     expect(created!.start).to.be.within(before - 0.05, after + 0.05);
     // In the silence (a loaded machine may deliver the key late; the playhead check above is the ±50 ms one).
     expect(created!.start).to.be.within(0.95, 1.6);
     // The caret is in the new segment: type while it plays, then close it at the playhead.
-    await typeText('(silence)');
-    await waitUntil(() => player.currentTime >= 1.95, 'playback reaches 2 s', { timeout: 5000, interval: 5 });
+    await transcriber.typeTranscript('(silence)');
+    await transcriber.waitForPlayhead(1.95);
     before = player.currentTime;
     await press('Alt+BracketRight');
     after = player.currentTime;
-    expect(segments(el)[0]!.end).to.be.within(before - 0.05, after + 0.05);
-    expect(segments(el)[0]!.end).to.be.within(1.9, 2.6);
-    await press('Control+Space');
-    await waitUntil(() => player.paused);
-    expect(segments(el)[0]!.text).to.equal('(silence)');
+    expect(transcriber.segments[0]!.end).to.be.within(before - 0.05, after + 0.05);
+    expect(transcriber.segments[0]!.end).to.be.within(1.9, 2.6);
+    await transcriber.pause('keyboard');
+    expect(transcriber.segments[0]!.text).to.equal('(silence)');
 
     // Mouse: drag across the second tone in the zoomview (2.2 → 2.9 s; it starts at 2 s, where
     // the first segment may end: a press on its edge would drag that edge instead).
-    const y = Math.round($(el, '.zoomview').getBoundingClientRect().top + 40);
-    const change = oneEvent(el, 'tagwerk-change');
-    await sendMouse({ type: 'move', position: [Math.round(xOf(el, 2.2)), y] });
-    await sendMouse({ type: 'down' });
-    for (const t of [2.3, 2.5, 2.7, 2.9]) await sendMouse({ type: 'move', position: [Math.round(xOf(el, t)), y] });
-    await sendMouse({ type: 'up' });
+    const change = transcriber.waitForChange();
+    await transcriber.dragOnWaveform(2.2, 2.9);
     await change;
-    const tone = segments(el)[1]!;
+    const tone = transcriber.segments[1]!;
     expect(tone.start).to.be.closeTo(2.2, 0.05);
     expect(tone.end).to.be.closeTo(2.9, 0.05);
     expect(tone.origin).to.equal('worker');
-    for (const s of segments(el)) expect(Math.round(s.start * 1000) / 1000).to.equal(s.start);
+    for (const s of transcriber.segments) expect(Math.round(s.start * 1000) / 1000).to.equal(s.start);
 
-    const annotation = el.value as Annotation;
-    expect(validateAnnotation(annotation, el.task as AudioTask).errors).to.deep.equal([]);
+    const annotation = transcriber.value as Annotation;
+    expect(validateAnnotation(annotation, transcriber.element.task as AudioTask).errors).to.deep.equal([]);
     expect(await publishedSchemaErrors(annotation, 'annotation.json')).to.deep.equal([]);
     // What was played is reported: about the first two seconds.
     expect((annotation as AudioAnnotation).result.played).to.be.within(0.6, 0.75);
   });
 
   it('a click on the zoomview seeks without making a segment; read-only work cannot insert', async () => {
-    const el = await mount(makeTask(audio), (e) => (e.readonly = true));
-    const y = Math.round($(el, '.zoomview').getBoundingClientRect().top + 40);
-    const seeked = oneEvent(media(el), 'seeked');
-    await sendMouse({ type: 'click', position: [Math.round(xOf(el, 1.5)), y] });
+    const transcriber = await mount(makeTask(audio), (e) => (e.readonly = true));
+    const seeked = oneEvent(transcriber.media, 'seeked');
+    await transcriber.clickWaveform(1.5);
     await seeked;
-    expect(media(el).currentTime).to.be.closeTo(1.5, 0.05);
-    await sendMouse({ type: 'move', position: [Math.round(xOf(el, 0.5)), y] });
-    await sendMouse({ type: 'down' });
-    await sendMouse({ type: 'move', position: [Math.round(xOf(el, 1.0)), y] });
-    await sendMouse({ type: 'up' });
-    expect(segments(el)).to.deep.equal([]);
+    expect(transcriber.currentTime()).to.be.closeTo(1.5, 0.05);
+    expect(transcriber.position()).to.be.closeTo(1.5, 0.05);
+    await transcriber.dragOnWaveform(0.5, 1.0, 1);
+    expect(transcriber.segments).to.deep.equal([]);
   });
 
   it('moves edges by keyboard within their neighbours, splits at the caret, merges, and undoes each', async () => {
-    const el = await mount(
+    const transcriber = await mount(
       makeTask(audio, {
         prefill: [
           { id: 'p1', start: 0.5, end: 2.5, text: 'hello world' },
@@ -140,62 +153,66 @@ describe('<tagwerk-audio-transcriber> editing', () => {
         ],
       }),
     );
-    const start = $(el, '[data-segment="p1"] [data-edge="start"]');
+    const segments = () => transcriber.segments;
+    const start = transcriber.edgeSlider('p1', 'start');
     start.focus();
     await press('ArrowRight', 3);
-    expect(segments(el)[0]!.start).to.equal(0.53);
+    expect(segments()[0]!.start).to.equal(0.53);
     await press('Shift+ArrowRight');
-    expect(segments(el)[0]!.start).to.equal(0.63);
+    expect(segments()[0]!.start).to.equal(0.63);
+    await transcriber.element.updateComplete;
     expect(start.getAttribute('aria-valuetext')).to.equal('00:00.630');
     await press('Home');
-    expect(segments(el)[0]!.start).to.equal(0);
-    const end = $(el, '[data-segment="p1"] [data-edge="end"]');
+    expect(segments()[0]!.start).to.equal(0);
+    const end = transcriber.edgeSlider('p1', 'end');
     end.focus();
     await press('End'); // up to the next segment, not over it
-    expect(segments(el)[0]!.end).to.equal(2.6);
+    expect(segments()[0]!.end).to.equal(2.6);
     await press('PageUp');
-    expect(segments(el)[0]!.end).to.equal(2.6);
+    expect(segments()[0]!.end).to.equal(2.6);
     // Held arrows are one undo step per edge.
-    el.undo();
-    expect(segments(el)[0]).to.include({ start: 0, end: 2.5 });
-    el.undo();
-    expect(segments(el)[0]).to.include({ start: 0.5, end: 2.5 });
+    await transcriber.undo();
+    expect(segments()[0]).to.include({ start: 0, end: 2.5 });
+    await transcriber.undo();
+    expect(segments()[0]).to.include({ start: 0.5, end: 2.5 });
+    // The harness's keyboard edge move: tenths then hundredths.
+    await transcriber.dragEdge('p1', 'start', 0.27, 'keyboard');
+    expect(segments()[0]!.start).to.equal(0.27);
+    await transcriber.undo();
 
     // Split at the playhead; typing in the segment, the text splits at the caret.
-    await seek(el, 1.5);
-    const textarea = $<HTMLTextAreaElement>(el, '[data-segment="p1"] textarea');
-    textarea.focus();
-    textarea.setSelectionRange(5, 5);
+    await transcriber.seekTo(1.5);
+    await transcriber.placeCaret('p1', 5);
     await press('Alt+KeyS');
-    await el.updateComplete;
-    expect(segments(el).map(({ id, start, end, text }) => ({ id, start, end, text }))).to.deep.equal([
+    await transcriber.element.updateComplete;
+    expect(segments().map(({ id, start, end, text }) => ({ id, start, end, text }))).to.deep.equal([
       { id: 'p1', start: 0.5, end: 1.5, text: 'hello' },
       { id: 's3', start: 1.5, end: 2.5, text: 'world' },
       { id: 'p2', start: 2.6, end: 2.9, text: 'again' },
     ]);
-    expect(segments(el)[0]).to.include({ origin: 'prefill', modified: true });
-    expect(segments(el)[1]!.origin).to.equal('worker');
-    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[data-segment="s3"] textarea'));
+    expect(segments()[0]).to.include({ origin: 'prefill', modified: true });
+    expect(segments()[1]!.origin).to.equal('worker');
+    await waitUntil(() => transcriber.focused === transcriber.transcript('s3'));
 
     // Merge the new segment with the next one (Alt+M in its transcript).
     await press('Alt+KeyM');
-    expect(segments(el).map(({ id, start, end, text }) => ({ id, start, end, text }))).to.deep.equal([
+    expect(segments().map(({ id, start, end, text }) => ({ id, start, end, text }))).to.deep.equal([
       { id: 'p1', start: 0.5, end: 1.5, text: 'hello' },
       { id: 's3', start: 1.5, end: 2.9, text: 'world again' },
     ]);
     // The merge button of the first row merges it too.
-    $<HTMLButtonElement>(el, '[data-segment="p1"] .merge').click();
-    expect(segments(el)).to.have.length(1);
-    expect(segments(el)[0]).to.include({ id: 'p1', start: 0.5, end: 2.9, text: 'hello world again', modified: true });
-    el.undo();
-    el.undo();
-    el.undo();
-    expect(segments(el).map((s) => s.text)).to.deep.equal(['hello world', 'again']);
-    expect(validateAnnotation(el.value!, el.task as AudioTask).errors).to.deep.equal([]);
+    await transcriber.merge('p1');
+    expect(segments()).to.have.length(1);
+    expect(segments()[0]).to.include({ id: 'p1', start: 0.5, end: 2.9, text: 'hello world again', modified: true });
+    await transcriber.undo();
+    await transcriber.undo();
+    await transcriber.undo();
+    expect(segments().map((s) => s.text)).to.deep.equal(['hello world', 'again']);
+    expect(validateAnnotation(transcriber.value!, transcriber.element.task as AudioTask).errors).to.deep.equal([]);
   });
 
   it('inserts tags and sets speakers by hotkey while typing; a label hotkey (or digit) on a focused row picks its label', async () => {
-    const el = await mount(
+    const transcriber = await mount(
       makeTask(audio, {
         speakers: [
           { id: 'A', name: 'Anna', color: '#c00' },
@@ -209,42 +226,88 @@ describe('<tagwerk-audio-transcriber> editing', () => {
         prefill: [{ id: 'p1', start: 0.5, end: 1.5, text: '' }],
       }),
     );
-    const textarea = $<HTMLTextAreaElement>(el, '[data-segment="p1"] textarea');
-    textarea.focus();
-    await typeText('so 12');
-    await press('Alt+Digit2');
-    expect(segments(el)[0]!.text).to.equal('so 12 [laughs]');
-    await typeText(' ok');
+    const textarea = transcriber.transcript('p1');
+    await transcriber.typeTranscript('so 12', 'p1');
+    await transcriber.insertTag(1, 'keyboard');
+    expect(transcriber.segments[0]!.text).to.equal('so 12 [laughs]');
+    await transcriber.typeTranscript(' ok');
     await press('Alt+Shift+Digit2');
-    expect(segments(el)[0]).to.include({ text: 'so 12 [laughs] ok', speaker: 'B' });
-    expect(el.shadowRoot!.activeElement).to.equal(textarea);
+    expect(transcriber.segments[0]).to.include({ text: 'so 12 [laughs] ok', speaker: 'B' });
+    expect(transcriber.focused).to.equal(textarea);
     // A tag button inserts at the caret of the transcript last typed in, keeping the focus there.
-    textarea.setSelectionRange(2, 2);
-    textarea.dispatchEvent(new Event('select'));
-    $<HTMLButtonElement>(el, '.tags .tag').click();
-    expect(segments(el)[0]!.text).to.equal('so [inaudible] 12 [laughs] ok');
+    await transcriber.placeCaret('p1', 2);
+    await transcriber.insertTag(0, 'button');
+    expect(transcriber.segments[0]!.text).to.equal('so [inaudible] 12 [laughs] ok');
+    expect(transcriber.focused).to.equal(textarea);
     // Digits on the row pick a label.
-    await el.updateComplete;
-    $(el, '[data-segment="p1"]').focus();
+    transcriber.row('p1').focus();
     await press('Digit1');
-    expect(segments(el)[0]!.label).to.equal('speech');
+    expect(transcriber.segments[0]!.label).to.equal('speech');
     await press('KeyN'); // the task's hotkey for Noise
-    expect(segments(el)[0]!.label).to.equal('noise');
-    expect($<HTMLSelectElement>(el, '[data-segment="p1"] .label select').value).to.equal('noise');
+    expect(transcriber.segments[0]!.label).to.equal('noise');
+    await transcriber.element.updateComplete;
+    expect(transcriber.row('p1').querySelector<HTMLSelectElement>('.label select')!.value).to.equal('noise');
     // The speaker colour marks the row (and the task's #rgb is expanded for the waveform).
-    await el.updateComplete;
-    expect(getComputedStyle($(el, '[data-segment="p1"] .label-swatch')).backgroundColor).to.equal('rgb(0, 170, 0)');
-    // On the waveform: coloured by speaker, named by speaker and label.
-    type PeaksSegment = { color: string; labelText: string };
-    const peaks = (el as unknown as { peaks: { instance: { segments: { getSegment(id: string): PeaksSegment } } } })
-      .peaks;
-    expect(peaks.instance.segments.getSegment('p1')).to.include({ color: '#E69F00', labelText: 'Ben · Noise' });
-    // Ben has no colour in the task: the second palette colour.
-    expect(getComputedStyle($(el, '[data-segment="p1"] .swatch')).backgroundColor).to.equal('rgb(230, 159, 0)');
+    expect(getComputedStyle(transcriber.row('p1').querySelector('.label-swatch')!).backgroundColor).to.equal(
+      'rgb(0, 170, 0)',
+    );
+    // Ben has no colour in the task: the second palette colour, on the row and on the waveform.
+    expect(getComputedStyle(transcriber.row('p1').querySelector('.swatch')!).backgroundColor).to.equal(
+      'rgb(230, 159, 0)',
+    );
+    await nextFrame(2);
+    const [inside] = await transcriber.waveformPoint(0.75);
+    const [outside] = await transcriber.waveformPoint(0.25);
+    expect([...columnColours(transcriber, inside)], 'the segment on the waveform').to.include('230,159,0');
+    expect([...columnColours(transcriber, outside)]).to.not.include('230,159,0');
+    // Hovering the segment shows its name, speaker · label: as wide as that text drawn in the same font.
+    const quiet = snapshot(transcriber);
+    await transcriber.hoverWaveform(1.0);
+    await nextFrame(2);
+    const label = newlyDark(transcriber, quiet, snapshot(transcriber));
+    expect(label, 'a label is drawn').to.not.equal(null);
+    const measure = document.createElement('canvas').getContext('2d')!;
+    measure.font = '11px sans-serif'; // peaks' default label font
+    expect(label!.right - label!.left + 1).to.be.closeTo(measure.measureText('Ben · Noise').width, 2);
+  });
+
+  it("works a row's menus and buttons: label, play, delete; the zoom buttons change the waveform's scale", async () => {
+    const transcriber = await mount(
+      makeTask(audio, {
+        labels: [
+          { id: 'speech', name: 'Speech' },
+          { id: 'noise', name: 'Noise' },
+        ],
+        prefill: [
+          { id: 'p1', start: 0.2, end: 0.6, text: '' },
+          { id: 'p2', start: 1.0, end: 1.3, text: '' },
+        ],
+      }),
+    );
+    await transcriber.setLabel('p2', 'Noise');
+    expect(transcriber.segments[1]).to.include({ label: 'noise', modified: true });
+    await transcriber.setLabel('p2', undefined);
+    expect(transcriber.segments[1]!.label).to.equal(undefined);
+
+    const paused = oneEvent(transcriber.media, 'pause');
+    await transcriber.playSegment('p1'); // plays 0.2–0.6 s and stops there
+    expect(transcriber.media.paused).to.equal(false);
+    await paused;
+    expect(transcriber.currentTime()).to.be.closeTo(0.6, 0.05);
+
+    await transcriber.deleteSegment('p1');
+    expect(transcriber.segments.map((s) => s.id)).to.deep.equal(['p2']);
+
+    const detailed = await transcriber.pixelsPerSecond();
+    expect(detailed).to.be.closeTo(125, 0.5);
+    await transcriber.zoom('out');
+    expect(await transcriber.pixelsPerSecond()).to.be.closeTo(detailed / 2, 0.5);
+    await transcriber.zoom('in');
+    expect(await transcriber.pixelsPerSecond()).to.be.closeTo(detailed, 0.5);
   });
 
   it('loops the current segment until stopped, and plays the next segment into its transcript', async () => {
-    const el = await mount(
+    const transcriber = await mount(
       makeTask(audio, {
         prefill: [
           { id: 'p1', start: 0.2, end: 0.5, text: '' },
@@ -252,98 +315,95 @@ describe('<tagwerk-audio-transcriber> editing', () => {
         ],
       }),
     );
-    const player = media(el);
-    $(el, '[data-segment="p1"]').focus();
+    const player = transcriber.media;
+    transcriber.row('p1').focus();
     await press('Alt+KeyL');
-    expect($(el, '.loop').getAttribute('aria-pressed')).to.equal('true');
+    expect(transcriber.loopButton.getAttribute('aria-pressed')).to.equal('true');
     await waitUntil(() => player.currentTime > 0.4, 'plays the segment', { timeout: 3000, interval: 5 });
     const wrapped = oneEvent(player, 'seeked');
     await wrapped; // back to the start of the segment
     expect(player.currentTime).to.be.closeTo(0.2, 0.05);
     expect(player.paused).to.equal(false);
     await press('Alt+KeyL');
-    expect($(el, '.loop').getAttribute('aria-pressed')).to.equal('false');
-    await press('Control+Space');
-    await waitUntil(() => player.paused);
+    expect(transcriber.loopButton.getAttribute('aria-pressed')).to.equal('false');
+    await transcriber.pause('keyboard');
 
     // Alt+↓ plays the next segment and stops at its end; its transcript gets the caret.
-    $(el, '[data-segment="p1"]').focus();
+    transcriber.row('p1').focus();
     await press('Alt+ArrowDown');
-    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[data-segment="p2"] textarea'));
-    await waitUntil(() => $(el, '[data-segment="p2"]').classList.contains('current'), 'follows playback');
+    await waitUntil(() => transcriber.focused === transcriber.transcript('p2'));
+    await waitUntil(() => transcriber.row('p2').classList.contains('current'), 'follows playback');
     await oneEvent(player, 'pause');
     expect(player.currentTime).to.be.closeTo(1.3, 0.05);
   });
 
   it('moves the playhead by keyboard on the position slider (1 s, 0.1 s, 10 s, ends)', async () => {
-    const el = await mount(makeTask(audio));
-    const position = $(el, '.transport [role="slider"]');
+    const transcriber = await mount(makeTask(audio));
+    const position = transcriber.positionSlider;
     position.focus();
     await press('ArrowRight');
-    await waitUntil(() => Math.abs(media(el).currentTime - 1) < 0.001);
+    await waitUntil(() => Math.abs(transcriber.currentTime() - 1) < 0.001);
     await press('Shift+ArrowRight', 3);
-    await waitUntil(() => Math.abs(media(el).currentTime - 1.3) < 0.001);
-    await el.updateComplete;
+    await waitUntil(() => Math.abs(transcriber.currentTime() - 1.3) < 0.001);
+    await transcriber.element.updateComplete;
     expect(position.getAttribute('aria-valuenow')).to.equal('1.3');
     expect(position.getAttribute('aria-valuetext')).to.equal('00:01.300 of 00:03.000');
     await press('End');
-    await waitUntil(() => media(el).currentTime === 3);
+    await waitUntil(() => transcriber.currentTime() === 3);
     await press('PageDown');
-    await waitUntil(() => media(el).currentTime === 0);
-    expect(segments(el)).to.deep.equal([]); // seeking is not an edit
+    await waitUntil(() => transcriber.currentTime() === 0);
+    await transcriber.seekTo(2.4);
+    expect(transcriber.position()).to.equal(2.4);
+    expect(transcriber.segments).to.deep.equal([]); // seeking is not an edit
   });
 
   it('rewinds on resume after a pause (configurable, 0 = off)', async () => {
-    const el = await mount(makeTask(audio));
-    const player = media(el);
-    $(el, '.segments').focus();
-    await press('Control+Space');
-    await waitUntil(() => player.currentTime >= 1.6, 'plays', { timeout: 5000, interval: 5 });
-    await press('Control+Space');
-    await waitUntil(() => player.paused);
+    const transcriber = await mount(makeTask(audio));
+    const player = transcriber.media;
+    transcriber.query('.segments').focus();
+    await transcriber.play('keyboard');
+    await transcriber.waitForPlayhead(1.6);
+    await transcriber.pause('keyboard');
     const pausedAt = player.currentTime;
-    await press('Control+Space');
-    await waitUntil(() => !player.paused);
+    await transcriber.play('keyboard');
     expect(player.currentTime).to.be.within(pausedAt - 1.05, pausedAt - 0.7);
-    await press('Control+Space');
-    await waitUntil(() => player.paused);
+    await transcriber.pause('keyboard');
 
-    el.rewind = 0;
+    await transcriber.setRewind(0);
     const at = player.currentTime;
-    await press('Control+Space');
-    await waitUntil(() => !player.paused);
+    await transcriber.play('button');
     expect(player.currentTime).to.be.within(at - 0.01, at + 0.3);
-    await press('Control+Space');
+    await transcriber.pause('button');
   });
 
   it('requires the whole file played when the task says so; reports prefillWer on submit', async () => {
-    const el = await mount(
+    const transcriber = await mount(
       makeTask(audio, {
         constraints: { mustPlayFully: true },
         prefill: [{ id: 'p1', start: 0.5, end: 1.5, text: 'the cat sat' }],
       }),
     );
-    const textarea = $<HTMLTextAreaElement>(el, '[data-segment="p1"] textarea');
-    textarea.focus();
-    textarea.setSelectionRange(11, 11);
-    await typeText(' down');
-    const refused = await el.submit().catch((error: { errors: { path: string }[] }) => error.errors);
-    expect((refused as { path: string }[]).map((e) => e.path)).to.deep.equal(['/result/played']);
-    expect($(el, '.played').textContent).to.contain('0');
+    await transcriber.typeTranscript(' down', 'p1');
+    const refused = await transcriber.submit('button');
+    expect(refused.submitted ? [] : refused.errors.map((e) => e.path)).to.deep.equal(['/result/played']);
+    expect(transcriber.errorsShown()).to.have.length(1);
+    expect(transcriber.playedShown()).to.contain('0');
     // The play button gets the focus: the worker sees what to do.
-    expect(el.shadowRoot!.activeElement).to.equal($(el, '.play'));
+    expect(transcriber.focused).to.equal(transcriber.playButton);
 
-    const player = media(el);
-    player.playbackRate = 2;
-    const ended = oneEvent(player, 'ended');
-    await press('Control+Space');
+    await transcriber.setSpeed(2);
+    expect(transcriber.media.playbackRate).to.equal(2);
+    const ended = oneEvent(transcriber.media, 'ended');
+    transcriber.playButton.focus();
+    await transcriber.play('keyboard');
     await ended;
-    await el.updateComplete;
-    expect(el.value!.result.played).to.be.at.least(0.999);
-    expect($(el, '.played').classList.contains('done')).to.equal(true);
-    const annotation = await el.submit();
-    expect(annotation.result.prefillWer).to.equal(0.25); // "the cat sat" against "the cat sat down"
-    expect(await publishedSchemaErrors(annotation, 'annotation.json')).to.deep.equal([]);
+    await transcriber.element.updateComplete;
+    expect(transcriber.value!.result.played).to.be.at.least(0.999);
+    expect(transcriber.query('.played').classList.contains('done')).to.equal(true);
+    const outcome = await transcriber.submit('button');
+    if (!outcome.submitted) throw new Error(`refused: ${JSON.stringify(outcome.errors)}`);
+    expect(outcome.annotation.result.prefillWer).to.equal(0.25); // "the cat sat" against "the cat sat down"
+    expect(await publishedSchemaErrors(outcome.annotation, 'annotation.json')).to.deep.equal([]);
   });
 
   it('keeps what was heard in the draft: a reload does not make the worker listen again', async () => {
@@ -353,10 +413,10 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     const ready = oneEvent(first, 'tagwerk-ready');
     await fixture(html`<div style="width: 900px">${first}</div>`); // autosave on (the default)
     await ready;
-    const player = media(first);
-    player.playbackRate = 2;
-    const ended = oneEvent(player, 'ended');
-    $(first, '.play').click();
+    const worker = new AudioTranscriberHarness(first);
+    await worker.setSpeed(2);
+    const ended = oneEvent(worker.media, 'ended');
+    await worker.play('button');
     await ended;
     expect(first.validate().valid).to.equal(true);
     first.remove(); // flushes the draft
@@ -379,7 +439,7 @@ describe('<tagwerk-audio-transcriber> editing', () => {
   });
 
   it('drops a loop whose segment an undo removed; a tag goes to the focused segment, not the last typed in', async () => {
-    const el = await mount(
+    const transcriber = await mount(
       makeTask(audio, {
         tags: ['[laughs]'],
         prefill: [
@@ -388,52 +448,57 @@ describe('<tagwerk-audio-transcriber> editing', () => {
         ],
       }),
     );
-    await seek(el, 2.2);
-    $(el, '.segments').focus();
-    await press('Alt+Enter');
+    await transcriber.seekTo(2.2);
+    transcriber.query('.segments').focus();
+    await transcriber.addSegmentAtPlayhead();
     await press('Alt+KeyL'); // loops the new segment s3
-    expect($(el, '.loop').getAttribute('aria-pressed')).to.equal('true');
-    await press('Control+Space');
-    await waitUntil(() => media(el).paused);
-    el.undo();
-    await el.updateComplete;
-    expect(segments(el).map((s) => s.id)).to.deep.equal(['p1', 'p2']);
-    expect($(el, '.loop').getAttribute('aria-pressed')).to.equal('false');
+    expect(transcriber.loopButton.getAttribute('aria-pressed')).to.equal('true');
+    await transcriber.pause('keyboard');
+    await transcriber.undo();
+    expect(transcriber.segments.map((s) => s.id)).to.deep.equal(['p1', 'p2']);
+    expect(transcriber.loopButton.getAttribute('aria-pressed')).to.equal('false');
 
-    $<HTMLTextAreaElement>(el, '[data-segment="p1"] textarea').focus();
-    await typeText('!');
-    $(el, '[data-segment="p2"]').focus();
-    await press('Alt+Digit1');
-    expect(segments(el).map((s) => s.text)).to.deep.equal(['one!', 'two [laughs]']);
+    await transcriber.typeTranscript('!', 'p1');
+    transcriber.row('p2').focus();
+    await transcriber.insertTag(0, 'keyboard');
+    expect(transcriber.segments.map((s) => s.text)).to.deep.equal(['one!', 'two [laughs]']);
   });
 
   it('keeps dragged edges 10 ms apart and ignores drags that change nothing; zoom buttons keep the focus', async () => {
-    const el = await mount(makeTask(audio, { prefill: [{ id: 'p1', start: 0.5, end: 1.5, text: '' }] }));
-    const peaks = (el as unknown as { peaks: { instance: { emit(type: string, event: unknown): void } } }).peaks;
+    // Edges on whole waveform pixels (8 ms at 125 px per second): a handle dragged back lands where it was.
+    const transcriber = await mount(makeTask(audio, { prefill: [{ id: 'p1', start: 0.504, end: 1.504, text: '' }] }));
+    expect(await transcriber.pixelsPerSecond()).to.be.closeTo(125, 0.5);
     let changes = 0;
-    el.addEventListener('tagwerk-change', () => (changes += 1));
-    peaks.instance.emit('segments.dragend', { segment: { id: 'p1', startTime: 0.5, endTime: 1.5 } });
+    transcriber.element.addEventListener('tagwerk-change', () => (changes += 1));
+    await transcriber.dragEdge('p1', 'end', 1.504, 'pointer', { via: 1.2 }); // out and back
     expect(changes).to.equal(0);
-    expect(segments(el)[0]!.modified).to.equal(undefined);
-    peaks.instance.emit('segments.dragend', { segment: { id: 'p1', startTime: 0.5, endTime: 0.5 } });
-    expect(segments(el)[0]).to.include({ start: 0.5, end: 0.51 });
-    expect(validateAnnotation(el.value!, el.task as AudioTask).errors).to.deep.equal([]);
+    expect(transcriber.segments[0]!.modified).to.equal(undefined);
+    const change = transcriber.waitForChange();
+    await transcriber.dragEdge('p1', 'end', 0.3); // onto the start, and past it
+    await change;
+    expect(transcriber.segments[0]).to.include({ start: 0.504, end: 0.514 });
+    expect(validateAnnotation(transcriber.value!, transcriber.element.task as AudioTask).errors).to.deep.equal([]);
 
-    const zoomOut = $<HTMLButtonElement>(el, '.zoom button');
+    const zoomOut = transcriber.zoomButtons.out;
     zoomOut.focus();
     await press('Enter', 8);
     expect(zoomOut.getAttribute('aria-disabled')).to.equal('true');
-    expect(el.shadowRoot!.activeElement).to.equal(zoomOut);
+    expect(transcriber.focused).to.equal(zoomOut);
   });
 
   it("survives being moved in the page, and a value's played share does not count for a new worker", async () => {
-    const el = await mount(makeTask(audio, { constraints: { mustPlayFully: true } }));
+    const transcriber = await mount(makeTask(audio, { constraints: { mustPlayFully: true } }));
+    const el = transcriber.element;
     const other = document.createElement('div');
     document.body.append(other);
     other.append(el); // a framework or a dialog re-parenting the element
-    await new Promise((resolve) => requestAnimationFrame(resolve)); // past the deferred teardown
-    expect((el as unknown as { peaks: { instance: unknown } }).peaks.instance).to.not.equal(null);
-    expect(el.shadowRoot!.querySelectorAll('.zoomview canvas').length).to.be.greaterThan(0);
+    await nextFrame(); // past the deferred teardown
+    expect(transcriber.zoomview.querySelectorAll('canvas').length).to.be.greaterThan(0);
+    // The waveform still answers the pointer: a click seeks.
+    const seeked = oneEvent(transcriber.media, 'seeked');
+    await transcriber.clickWaveform(1.5);
+    await seeked;
+    expect(transcriber.currentTime()).to.be.closeTo(1.5, 0.05);
     const value = structuredClone(el.value!);
     value.result.played = 1;
     el.value = value;
@@ -475,16 +540,16 @@ describe('<tagwerk-audio-transcriber> editing', () => {
         widget: 'x',
       },
     };
-    const el = await mount(
+    const transcriber = await mount(
       makeTask(audio, { prefill: [{ id: 'p1', start: 0.52, end: 1.48, text: 'one two tree four' }] }),
       (e) => {
         e.mode = 'training';
         e.reference = reference;
       },
     );
-    await el.submit();
-    await el.updateComplete;
-    const feedback = $(el, '.feedback').textContent.replace(/\s+/g, ' ');
+    const outcome = await transcriber.submit('button');
+    expect(outcome.submitted).to.equal(true);
+    const feedback = text(transcriber.query('.feedback'));
     expect(feedback).to.contain('Word error rate 25%');
     expect(feedback).to.contain('1 of 1 matched, 0 extra; edges off by 20 ms');
   });
@@ -509,19 +574,19 @@ describe('<tagwerk-audio-transcriber> editing', () => {
 
   it('plays audio from a server that sends no length and no byte ranges (downloaded once, seekable)', async () => {
     const url = new URL('/__tagwerk/unsized.wav?seconds=3', location.href).href;
-    const el = await mount(makeTask(audio, { audio: { url, waveform: audio.waveformUrl } }));
-    expect(el.value!.result.duration).to.equal(3);
-    expect(media(el).src).to.match(/^blob:/);
-    await seek(el, 1.5);
-    expect(media(el).currentTime).to.be.closeTo(1.5, 0.01);
+    const transcriber = await mount(makeTask(audio, { audio: { url, waveform: audio.waveformUrl } }));
+    expect(transcriber.value!.result.duration).to.equal(3);
+    expect(transcriber.media.src).to.match(/^blob:/);
+    await transcriber.seekTo(1.5);
+    expect(transcriber.currentTime()).to.be.closeTo(1.5, 0.01);
     // The waveform is drawn at the width it is shown at: nothing to refit after ready.
-    const canvas = $<HTMLCanvasElement>(el, '.zoomview canvas');
-    expect(Math.abs(canvas.getBoundingClientRect().width - $(el, '.zoomview').clientWidth)).to.be.below(1);
+    const canvas = transcriber.zoomview.querySelector('canvas')!;
+    expect(Math.abs(canvas.getBoundingClientRect().width - transcriber.zoomview.clientWidth)).to.be.below(1);
   });
 
   it('shows hostile names, labels and tags as text, never as markup', async () => {
     const evil = '<img src=x onerror="window.__pwned=1">';
-    const el = await mount(
+    const transcriber = await mount(
       makeTask(audio, {
         speakers: [{ id: 'A', name: evil }],
         labels: [{ id: 'l', name: `${evil}label` }],
@@ -529,16 +594,15 @@ describe('<tagwerk-audio-transcriber> editing', () => {
         prefill: [{ id: 'p1', start: 0.5, end: 1.5, speaker: 'A', label: 'l', text: evil }],
       }),
     );
-    $<HTMLTextAreaElement>(el, '[data-segment="p1"] textarea').focus();
-    $<HTMLButtonElement>(el, '.tags .tag').click();
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelectorAll('img, script')).to.have.length(0);
+    await transcriber.placeCaret('p1');
+    await transcriber.insertTag(0, 'button');
+    expect(transcriber.queryAll('img, script')).to.have.length(0);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
-    expect($(el, '.tags .tag').textContent).to.contain(evil);
-    expect($<HTMLSelectElement>(el, '[data-segment="p1"] .speaker select').selectedOptions[0]!.textContent).to.equal(
-      evil,
-    );
-    expect(segments(el)[0]!.text).to.equal(`${evil} [${evil}]`);
+    expect(transcriber.query('.tags .tag').textContent).to.contain(evil);
+    expect(
+      transcriber.row('p1').querySelector<HTMLSelectElement>('.speaker select')!.selectedOptions[0]!.textContent,
+    ).to.equal(evil);
+    expect(transcriber.segments[0]!.text).to.equal(`${evil} [${evil}]`);
   });
 
   it('says in words when a waveform does not belong to the audio, and when a long file needs one', async () => {

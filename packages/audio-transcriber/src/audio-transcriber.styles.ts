@@ -13,26 +13,27 @@ export const styles = css`
     overflow: hidden;
     visibility: hidden;
   }
+  /* Lengths in em, never rem: the page's root font size must not resize the widget. */
   .transcriber {
     display: grid;
-    gap: 0.75rem;
+    gap: 0.75em;
   }
   .transport {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .transport .time {
     font-variant-numeric: tabular-nums;
     margin-inline-start: auto;
-    padding: 0.125rem 0.375rem;
+    padding: 0.125em 0.375em;
     border: 1px dashed var(--_border);
     border-radius: 4px;
   }
   .wave {
     display: grid;
-    gap: 0.25rem;
+    gap: 0.25em;
     inline-size: 100%;
     min-inline-size: 0;
   }
@@ -69,7 +70,7 @@ export const styles = css`
   }
   .transport .zoom {
     display: inline-flex;
-    gap: 0.25rem;
+    gap: 0.25em;
   }
   .icon-button[aria-pressed='true'] {
     background: var(--_accent);
@@ -89,7 +90,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.375rem;
+    gap: 0.375em;
   }
   .tags-title {
     color: var(--_muted);
@@ -97,9 +98,9 @@ export const styles = css`
   .tag {
     font: inherit;
     display: inline-flex;
-    gap: 0.375rem;
+    gap: 0.375em;
     align-items: baseline;
-    padding: 0.125rem 0.5rem;
+    padding: 0.125em 0.5em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg-raised);
@@ -112,7 +113,7 @@ export const styles = css`
     color: var(--_muted);
   }
   .segments h3 {
-    margin: 0 0 0.25rem;
+    margin: 0 0 0.25em;
     font-size: 1em;
   }
   /* The list scrolls on its own so the waveform stays in view; rows off screen skip layout and
@@ -122,21 +123,21 @@ export const styles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 0.25rem;
-    max-block-size: var(--tagwerk-audio-list-height, min(70vh, 40rem));
+    gap: 0.25em;
+    max-block-size: var(--tagwerk-audio-list-height, min(70vh, 40em));
     overflow-y: auto;
     overscroll-behavior: contain;
   }
   .segment {
     --_speaker: transparent;
     display: grid;
-    gap: 0.25rem;
-    padding: 0.375rem 0.5rem;
+    gap: 0.25em;
+    padding: 0.375em 0.5em;
     border-radius: var(--_radius);
     border-inline-start: 4px solid var(--_speaker);
     background: var(--_bg);
     content-visibility: auto;
-    contain-intrinsic-size: auto 6rem;
+    contain-intrinsic-size: auto 6em;
   }
   .segment.current {
     background: var(--_bg-raised);
@@ -155,7 +156,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.375rem 0.5rem;
+    gap: 0.375em 0.5em;
   }
   .index {
     min-inline-size: 2ch;
@@ -166,11 +167,11 @@ export const styles = css`
   .times {
     display: inline-flex;
     align-items: center;
-    gap: 0.125rem;
+    gap: 0.125em;
   }
   .edge {
     font-variant-numeric: tabular-nums;
-    padding: 0.125rem 0.25rem;
+    padding: 0.125em 0.25em;
     border: 1px dashed var(--_border);
     border-radius: 4px;
     cursor: ew-resize;
@@ -187,11 +188,11 @@ export const styles = css`
   .label {
     display: inline-flex;
     align-items: center;
-    gap: 0.25rem;
+    gap: 0.25em;
   }
   .swatch {
-    inline-size: 0.75rem;
-    block-size: 0.75rem;
+    inline-size: 0.75em;
+    block-size: 0.75em;
     border-radius: 50%;
     background: var(--_speaker);
     border: 1px solid var(--_border);
@@ -202,7 +203,7 @@ export const styles = css`
   .row-actions {
     margin-inline-start: auto;
     display: inline-flex;
-    gap: 0.25rem;
+    gap: 0.25em;
   }
   .segment textarea {
     inline-size: 100%;

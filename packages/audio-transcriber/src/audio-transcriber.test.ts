@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { resetMouse, setViewport } from '@web/test-runner-commands';
 import { validateAnnotation, type AudioAnnotation, type AudioTask } from '@tagwerk/core';
 import { press } from '../../ui/test/keys.js';
-import { mountReady, shadowQuery } from '../../ui/test/widget-fixture.js';
+import { mountReady } from '../../ui/test/widget-fixture.js';
 import { toneFixture, type ToneFixture } from '../test/audio-fixtures.js';
-import type { TagwerkAudioTranscriber } from './index.js';
+import { AudioTranscriberHarness } from '../test/harness.js';
 import './index.js';
 
 let seq = 0;
@@ -23,14 +23,11 @@ function makeTask(audio: ToneFixture, overrides: Partial<AudioTask> = {}): Audio
   };
 }
 
-async function mount(task: AudioTask): Promise<TagwerkAudioTranscriber> {
+async function mount(task: AudioTask): Promise<AudioTranscriberHarness> {
   const el = document.createElement('tagwerk-audio-transcriber');
   el.task = task;
-  return mountReady(el);
+  return new AudioTranscriberHarness(await mountReady(el));
 }
-
-const $ = <T extends Element = HTMLElement>(el: TagwerkAudioTranscriber, selector: string): T =>
-  shadowQuery<T>(el, selector);
 
 describe('<tagwerk-audio-transcriber>', () => {
   let audio: ToneFixture;
@@ -38,71 +35,72 @@ describe('<tagwerk-audio-transcriber>', () => {
   beforeEach(() => {
     audio = toneFixture();
   });
-  afterEach(() => audio.revoke());
+  afterEach(async () => {
+    audio.revoke();
+    await resetMouse();
+  });
 
   it('is accessible when ready, with the duration of the media and the waveform drawn', async () => {
-    const el = await mount(makeTask(audio));
-    expect(el.value!.result.duration).to.equal(audio.duration);
-    expect(el.value!.result.segments).to.deep.equal([]);
-    expect($(el, '.zoomview canvas')).to.exist;
-    expect($(el, '.zoomview').getBoundingClientRect().width).to.be.greaterThan(500);
-    expect(el.shadowRoot!.querySelector('.wave-holder')).to.equal(null);
-    await expect(el).to.be.accessible();
+    const transcriber = await mount(makeTask(audio));
+    expect(transcriber.value!.result.duration).to.equal(audio.duration);
+    expect(transcriber.segments).to.deep.equal([]);
+    expect(transcriber.zoomview.querySelector('canvas')).to.exist;
+    expect(transcriber.zoomview.getBoundingClientRect().width).to.be.greaterThan(500);
+    expect(transcriber.element.shadowRoot!.querySelector('.wave-holder')).to.equal(null);
+    expect(transcriber.positionSlider.getAttribute('aria-valuemax')).to.equal(String(audio.duration));
+    await expect(transcriber.element).to.be.accessible();
   });
 
   it('prefills segments as origin "prefill" and marks them modified on edit', async () => {
-    const el = await mount(
+    const transcriber = await mount(
       makeTask(audio, { prefill: [{ id: 'p1', start: 0.5, end: 1.25, speaker: 'A', text: 'hello' }] }),
     );
-    expect(el.value!.result.segments).to.deep.equal([
+    expect(transcriber.segments).to.deep.equal([
       { id: 'p1', start: 0.5, end: 1.25, speaker: 'A', text: 'hello', origin: 'prefill' },
     ]);
-    const select = $<HTMLSelectElement>(el, '[data-segment="p1"] select');
-    expect(select.value).to.equal('A');
-    const change = oneEvent(el, 'tagwerk-change');
-    select.value = 'B';
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-    await change;
-    expect(el.value!.result.segments[0]).to.include({ speaker: 'B', origin: 'prefill', modified: true });
+    const select = transcriber.row('p1').querySelector<HTMLSelectElement>('.speaker select')!;
+    expect(select.selectedOptions[0]!.textContent).to.equal('Anna');
+    const change = transcriber.waitForChange();
+    await transcriber.setSpeaker('p1', 'Ben');
+    expect((await change).annotation.result).to.deep.include({
+      segments: [{ id: 'p1', start: 0.5, end: 1.25, speaker: 'B', text: 'hello', origin: 'prefill', modified: true }],
+    });
+    expect(transcriber.segments[0]).to.include({ speaker: 'B', origin: 'prefill', modified: true });
   });
 
   it('creates a segment at the playhead with Alt+Enter; typing fills its text', async () => {
-    const el = await mount(makeTask(audio));
-    const seeked = oneEvent($(el, 'audio'), 'seeked');
-    $(el, '.segments').focus();
+    const transcriber = await mount(makeTask(audio));
+    const seeked = oneEvent(transcriber.media, 'seeked');
+    transcriber.query('.segments').focus();
     await press('Alt+ArrowRight'); // +5 s on 3 s: clamped to the end
     await seeked;
+    expect(transcriber.currentTime()).to.equal(audio.duration);
     await press('Alt+ArrowLeft'); // back to 0
-    const back = el.value!; // nothing committed by seeking
-    expect(back.result.segments).to.deep.equal([]);
-    const audioEl = $<HTMLAudioElement>(el, 'audio');
-    const seekedAgain = oneEvent(audioEl, 'seeked');
-    audioEl.currentTime = 0.5;
-    await seekedAgain;
+    expect(transcriber.segments).to.deep.equal([]); // nothing committed by seeking
+    await transcriber.seekTo(0.5);
+    expect(transcriber.position()).to.equal(0.5);
 
-    const change = oneEvent(el, 'tagwerk-change');
-    await press('Alt+Enter');
+    const change = transcriber.waitForChange();
+    await transcriber.addSegmentAtPlayhead();
     await change;
-    await el.updateComplete;
-    expect(el.value!.result.segments).to.deep.equal([{ id: 's1', start: 0.5, end: 2.5, text: '', origin: 'worker' }]);
+    expect(transcriber.segments).to.deep.equal([{ id: 's1', start: 0.5, end: 2.5, text: '', origin: 'worker' }]);
     // The new segment's transcript has the focus: typing goes there.
-    const textarea = $<HTMLTextAreaElement>(el, '[data-segment="s1"] textarea');
-    expect(el.shadowRoot!.activeElement).to.equal(textarea);
+    expect(transcriber.focused).to.equal(transcriber.transcript('s1'));
     for (const key of 'Hi!')
       await press(key === '!' ? 'Shift+Digit1' : key === 'H' ? 'Shift+KeyH' : `Key${key.toUpperCase()}`);
-    await el.updateComplete;
-    const annotation = el.value as AudioAnnotation;
+    await transcriber.element.updateComplete;
+    const annotation = transcriber.value as AudioAnnotation;
     expect(annotation.result.segments[0]!.text).to.equal('Hi!');
-    expect(validateAnnotation(annotation, el.task as AudioTask).errors).to.deep.equal([]);
+    expect(validateAnnotation(annotation, transcriber.element.task as AudioTask).errors).to.deep.equal([]);
 
     // A second segment at the same playhead would overlap: refused.
-    await press('Alt+Enter');
-    expect(el.value!.result.segments).to.have.length(1);
+    await transcriber.addSegmentAtPlayhead();
+    expect(transcriber.segments).to.have.length(1);
 
     // Delete on the focused row removes it.
-    $(el, '[data-segment="s1"]').focus();
+    transcriber.row('s1').focus();
     await press('Delete');
-    expect(el.value!.result.segments).to.deep.equal([]);
+    expect(transcriber.segments).to.deep.equal([]);
   });
 
   it('reports media-load-failed for a 404 and offers a retry', async () => {
@@ -114,24 +112,34 @@ describe('<tagwerk-audio-transcriber>', () => {
     const { detail } = await error;
     expect(detail.code).to.equal('media-load-failed');
     await el.updateComplete;
-    expect($(el, '[part="error"]').textContent).to.contain('/no-such-audio.wav');
-    const retry = [...el.shadowRoot!.querySelectorAll('button')].find((b) => /retry|again/i.test(b.textContent ?? ''));
+    const failed = new AudioTranscriberHarness(el);
+    expect(failed.query('[part="error"]').textContent).to.contain('/no-such-audio.wav');
+    const retry = failed.queryAll('[part="error"] button').find((b) => /retry|again/i.test(b.textContent ?? ''));
     // Retry loads again (and fails again: the url is still wrong).
     const again = oneEvent(el, 'tagwerk-error');
-    retry!.click();
+    await failed.click(retry!);
     expect((await again).detail.code).to.equal('media-load-failed');
   });
 
   it('commits a segment edge dragged in the waveform, millisecond precision', async () => {
-    const el = await mount(makeTask(audio, { prefill: [{ id: 'p1', start: 0.5, end: 1.25, text: '' }] }));
-    const peaks = (el as unknown as { peaks: { instance: { emit(type: string, event: unknown): void } } }).peaks;
-    const change = oneEvent(el, 'tagwerk-change');
-    peaks.instance.emit('segments.dragend', { segment: { id: 'p1', startTime: 0.40004, endTime: 1.5 } });
+    const transcriber = await mount(makeTask(audio, { prefill: [{ id: 'p1', start: 0.5, end: 1.25, text: '' }] }));
+    const pixel = 1 / (await transcriber.pixelsPerSecond()); // the pointer moves in whole pixels
+    let change = transcriber.waitForChange();
+    await transcriber.dragEdge('p1', 'start', 0.4);
     await change;
-    expect(el.value!.result.segments).to.deep.equal([
-      { id: 'p1', start: 0.4, end: 1.5, text: '', origin: 'prefill', modified: true },
-    ]);
-    el.undo();
-    expect(el.value!.result.segments[0]).to.include({ start: 0.5, end: 1.25 });
+    change = transcriber.waitForChange();
+    await transcriber.dragEdge('p1', 'end', 1.5);
+    await change;
+    const [segment] = transcriber.segments;
+    expect(segment).to.include({ id: 'p1', text: '', origin: 'prefill', modified: true });
+    expect(segment!.start).to.be.closeTo(0.4, 1.5 * pixel);
+    expect(segment!.end).to.be.closeTo(1.5, 1.5 * pixel);
+    for (const t of [segment!.start, segment!.end]) expect(Math.round(t * 1000) / 1000).to.equal(t);
+    // The list shows what the waveform did.
+    expect(transcriber.edgeSlider('p1', 'start').getAttribute('aria-valuenow')).to.equal(String(segment!.start));
+    await transcriber.undo();
+    expect(transcriber.segments[0]).to.include({ start: segment!.start, end: 1.25 });
+    await transcriber.undo();
+    expect(transcriber.segments[0]).to.include({ start: 0.5, end: 1.25 });
   });
 });

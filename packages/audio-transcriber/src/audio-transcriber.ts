@@ -3,11 +3,14 @@ import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ref } from 'lit/directives/ref.js';
 import {
+  assignColors,
   cer,
+  expandHexColor,
   formatShortcut,
   hotkeyBinding,
+  isHexColor,
+  matchSegments,
   wer,
   type AudioResult,
   type Segment,
@@ -15,6 +18,7 @@ import {
   type ValidationError,
 } from '@tagwerk/core';
 import {
+  LabelColorsController,
   MediaError,
   TagwerkWidget,
   currentPlatform,
@@ -60,11 +64,6 @@ const CLOCK_MS = 100;
 /** The waveform outside segments, and segments without a speaker (reads on light and dark). */
 const NEUTRAL_WAVE = '#8c95a6';
 const UNASSIGNED_SEGMENT = '#5f6b85';
-/** Speaker colours when the task gives none (Okabe–Ito, distinguishable with colour-blindness). */
-const SPEAKER_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
-
-const expandHex = (color: string): string =>
-  color.length === 4 ? `#${[...color.slice(1)].map((c) => c + c).join('')}` : color;
 
 type Edge = 'start' | 'end';
 
@@ -112,20 +111,6 @@ function sliderTarget(
 }
 
 /**
- * Sets a row's speaker and label colours through the CSSOM: a `style` attribute in a template
- * would be refused by a strict Content-Security-Policy (`style-src` without 'unsafe-inline').
- */
-const rowColors =
-  (colors: { '--_speaker': string | undefined; '--_label': string | undefined }) =>
-  (element: Element | undefined): void => {
-    if (!(element instanceof HTMLElement)) return;
-    for (const [name, color] of Object.entries(colors)) {
-      if (color) element.style.setProperty(name, color);
-      else element.style.removeProperty(name);
-    }
-  };
-
-/**
  * Waveform segments with transcripts, speakers, labels and tags, plus file-level questions.
  *
  * @summary The audio microtask widget.
@@ -154,7 +139,6 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio', AudioMessage
     playing: { state: true },
     currentTime: { state: true },
     rate: { state: true },
-    announcement: { state: true },
     loopId: { state: true },
     playingId: { state: true },
     zoomLevel: { state: true },
@@ -170,7 +154,6 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio', AudioMessage
   declare private playing: boolean;
   declare private currentTime: number;
   declare private rate: number;
-  declare private announcement: string;
   /** The segment being looped. */
   declare private loopId: string | undefined;
   /** The segment under the playhead (highlighted in the list). */
@@ -193,6 +176,9 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio', AudioMessage
   private bound: { id: string; loop: boolean } | undefined;
   /** The transcript last typed in, and its selection, for tags inserted from the buttons. */
   private lastText: { id: string; start: number; end: number } | undefined;
+  /** What {@link colors} worked out, and for which task. */
+  private colorsOf:
+    { task: TaskOf<'audio'> | undefined; speakers: Map<string, string>; labels: Map<string, string> } | undefined;
 
   private readonly peaks = new PeaksController(this, {
     onSegmentChange: (id, start, end) => this.moveSegment(id, start, end),
@@ -210,6 +196,15 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio', AudioMessage
       this.zoomLevel = level;
     },
   });
+  /** Row colours by speaker and by label, as stylesheet rules (a strict CSP refuses style attributes). */
+  private readonly speakerColors = new LabelColorsController(this, {
+    attribute: 'data-speaker-color',
+    property: '--_speaker',
+  });
+  private readonly labelColors = new LabelColorsController(this, {
+    attribute: 'data-label-color',
+    property: '--_label',
+  });
 
   constructor() {
     super();
@@ -217,7 +212,6 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio', AudioMessage
     this.playing = false;
     this.currentTime = 0;
     this.rate = 1;
-    this.announcement = '';
     this.loopId = undefined;
     this.playingId = undefined;
     this.zoomLevel = 0;
@@ -464,16 +458,29 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio', AudioMessage
     this.peaks.setInsertMode(this.editable);
   }
 
+  /**
+   * The task's speaker colours (palette colours for speakers without one) and label colours
+   * (only those the task gives), as six-digit hex for the waveform; worked out once per task,
+   * when they also go to the rows' stylesheets.
+   */
+  private get colors(): { speakers: Map<string, string>; labels: Map<string, string> } {
+    const task = this.parsedTask;
+    if (this.colorsOf && this.colorsOf.task === task) return this.colorsOf;
+    const speakers = assignColors(task?.speakers ?? []);
+    const labels = new Map<string, string>();
+    for (const l of task?.labels ?? []) if (isHexColor(l.color)) labels.set(l.id, expandHexColor(l.color));
+    this.speakerColors.set(speakers);
+    this.labelColors.set(labels);
+    this.colorsOf = { task, speakers, labels };
+    return this.colorsOf;
+  }
+
   private speakerColor(id: string | undefined): string | undefined {
-    const speakers = this.parsedTask?.speakers ?? [];
-    const index = speakers.findIndex((s) => s.id === id);
-    if (index < 0) return undefined;
-    return expandHex(speakers[index]!.color ?? SPEAKER_PALETTE[index % SPEAKER_PALETTE.length]!);
+    return id === undefined ? undefined : this.colors.speakers.get(id);
   }
 
   private labelColor(id: string | undefined): string | undefined {
-    const color = this.parsedTask?.labels?.find((l) => l.id === id)?.color;
-    return color ? expandHex(color) : undefined;
+    return id === undefined ? undefined : this.colors.labels.get(id);
   }
 
   private segmentStyles(): Map<string, WaveSegmentStyle> {
@@ -792,8 +799,7 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio', AudioMessage
   }
 
   private announce(message: string): void {
-    // Re-announce identical messages: a live region only speaks when its text changes.
-    this.announcement = this.announcement === message ? `${message}\u00a0` : message;
+    this.announcer.announce(message);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -1157,28 +1163,16 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio', AudioMessage
         detail: this.t('audio.training.rates', { wer: percent(w), cer: percent(c) }),
       },
     ];
-    // Segments: each reference segment paired with the unused worker segment overlapping it most.
-    const used = new Set<Segment>();
-    let matched = 0;
+    // Segments: one to one by time (an IoU of 50%), speakers compared after matching.
+    const { pairs, extra: extras } = matchSegments(reference.segments, result.segments);
+    const matched = pairs.length;
     let sameSpeaker = 0;
     let offset = 0;
-    for (const gold of reference.segments) {
-      let best: Segment | undefined;
-      let bestIou = 0;
-      for (const segment of result.segments) {
-        if (used.has(segment)) continue;
-        const inter = Math.min(gold.end, segment.end) - Math.max(gold.start, segment.start);
-        const union = Math.max(gold.end, segment.end) - Math.min(gold.start, segment.start);
-        const iou = inter > 0 ? inter / union : 0;
-        if (iou > bestIou) [best, bestIou] = [segment, iou];
-      }
-      if (!best || bestIou < 0.5) continue;
-      used.add(best);
-      matched += 1;
-      offset += Math.abs(best.start - gold.start) + Math.abs(best.end - gold.end);
-      if (best.speaker === gold.speaker) sameSpeaker += 1;
+    for (const { reference: gold, item } of pairs) {
+      offset += Math.abs(item.start - gold.start) + Math.abs(item.end - gold.end);
+      if (item.speaker === gold.speaker) sameSpeaker += 1;
     }
-    const extra = result.segments.length - matched;
+    const extra = extras.length;
     items.push({
       label: this.t('audio.training.segments'),
       agree: matched === reference.segments.length && extra === 0,
@@ -1214,7 +1208,6 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio', AudioMessage
               </section>`
             : nothing
         }
-        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
   }
@@ -1403,7 +1396,6 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio', AudioMessage
       start: formatTime(segment.start),
       end: formatTime(segment.end),
     });
-    const color = this.speakerColor(segment.speaker);
     const labelColor = this.labelColor(segment.label);
     const current = this.playingId === segment.id;
     const edge = (which: Edge): TemplateResult => {
@@ -1430,7 +1422,8 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio', AudioMessage
       tabindex="0"
       aria-label=${name}
       aria-current=${ifDefined(current ? 'true' : undefined)}
-      ${ref(rowColors({ '--_speaker': color, '--_label': labelColor }))}
+      data-speaker-color=${ifDefined(this.speakerColors.token(segment.speaker))}
+      data-label-color=${ifDefined(this.labelColors.token(segment.label))}
     >
       <div class="row">
         <span class="index" aria-hidden="true">${index + 1}</span>

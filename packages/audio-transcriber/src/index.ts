@@ -1,10 +1,17 @@
-/** Defines <tagwerk-audio-transcriber> (safe to import twice, or with two copies of the library on one page). */
+/**
+ * Defines <tagwerk-audio-transcriber> and the question fields it renders. Safe to import twice, with
+ * two copies of the library on one page, or after a host registered the class from `./class`
+ * under a name of its own (that name then stays its only one).
+ */
+import { defineFields } from '@tagwerk/ui';
 import { TagwerkAudioTranscriber } from './audio-transcriber.js';
 
 export { TagwerkAudioTranscriber };
 export { VERSION } from './version.js';
 
-if (!customElements.get('tagwerk-audio-transcriber'))
+defineFields();
+// Literal define call: the custom-elements manifest analyzer reads the tag name from it.
+if (!customElements.get('tagwerk-audio-transcriber') && !customElements.getName?.(TagwerkAudioTranscriber))
   customElements.define('tagwerk-audio-transcriber', TagwerkAudioTranscriber);
 
 declare global {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toneFixture, type ToneFixture } from '../test/audio-fixtures.js';
 import { MediaFailure, PeaksController, type PeaksEvents } from './peaks-controller.js';
@@ -63,7 +64,8 @@ describe('PeaksController', () => {
     controller.attach(targets);
   });
 
-  afterEach(() => {
+  afterEach(async () => {
+    await resetMouse();
     controller.dispose();
     targets.root.remove();
     fixture.revoke();
@@ -221,17 +223,40 @@ describe('PeaksController', () => {
   });
 
   it('reports a segment edge drag once, at its end, rounded to ms', async () => {
-    await controller.load({ url: fixture.wavUrl, waveformUrl: fixture.waveformUrl, maxDecodeSeconds: 60 });
-    controller.setSegments([{ id: 's1', start: 0.5, end: 1 }]);
-    const segment = controller.instance!.segments.getSegment('s1')!;
-    segment.update({ endTime: 1.23456 });
-    // peaks emits segments.dragend from its marker handler; emulate the end of an edge drag.
-    (controller.instance as unknown as { emit(name: string, e: unknown): void }).emit('segments.dragend', {
-      segment,
-      marker: true,
-      startMarker: false,
-    });
-    expect(events.log).to.deep.equal([['change', 's1', 0.5, 1.235]]);
+    // 3 kHz audio, 64 samples per waveform pixel: a pixel is 21.33… ms, so dragged times need rounding.
+    const odd = toneFixture(3, 3000);
+    try {
+      await controller.load({ url: odd.wavUrl, waveformUrl: odd.waveformUrl, maxDecodeSeconds: 60 });
+      controller.setSegments([{ id: 's1', start: 0.5, end: 1 }]);
+      // Page x of a time in the zoomview, from the view's visible range (peaks' public view API).
+      const view = controller.instance!.views.getView('zoomview')!;
+      const rect = targets.zoomview.getBoundingClientRect();
+      const secondsPerPixel = (view.getEndTime() - view.getStartTime()) / rect.width;
+      const xOf = (t: number) => Math.round(rect.left + (t - view.getStartTime()) / secondsPerPixel);
+      const y = Math.round(rect.top + rect.height / 2);
+      // The real pointer drags the end handle (drawn at the edge's whole pixel) in eight moves.
+      const from = xOf(1);
+      const to = from + 25; // 25 px on: a pixel whose time needs rounding
+      await sendMouse({ type: 'move', position: [from, y] });
+      await sendMouse({ type: 'down' });
+      for (let i = 1; i <= 8; i++)
+        await sendMouse({ type: 'move', position: [Math.round(from + ((to - from) * i) / 8), y] });
+      expect(
+        events.log.filter(([type]) => type === 'change'),
+        'nothing until the drag ends',
+      ).to.deep.equal([]);
+      await sendMouse({ type: 'up' });
+      const changes = events.log.filter(([type]) => type === 'change') as Array<[string, string, number, number]>;
+      expect(changes).to.have.length(1);
+      const [, id, start, end] = changes[0]!;
+      expect([id, start]).to.deep.equal(['s1', 0.5]);
+      expect(end).to.be.closeTo(1 + 25 * secondsPerPixel, 1.5 * secondsPerPixel);
+      const drawn = controller.instance!.segments.getSegment('s1')!.endTime; // where peaks put the edge
+      expect(drawn, 'a time between milliseconds').to.not.equal(Math.round(drawn * 1000) / 1000);
+      expect(end, 'rounded to ms').to.equal(Math.round(drawn * 1000) / 1000);
+    } finally {
+      odd.revoke();
+    }
   });
 
   it('seek sets currentTime (clamped), setRate keeps pitch, zoom steps', async () => {

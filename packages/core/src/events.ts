@@ -8,17 +8,30 @@
 import type { Annotation, ValidationError } from './model/types.js';
 
 /**
- * Why a widget fired `tagwerk-error`. Open-ended: future codes may be added, so handle unknown ones
- * with a generic message.
+ * Every code a widget's `tagwerk-error` carries today. `task-invalid`: the task (or, once its media
+ * is known, its pre-fill) is wrong; `task-load-failed`: `task-src` could not be fetched;
+ * `media-load-failed` / `media-decode-failed`: the image, audio or waveform could not be loaded or
+ * read; `storage-unavailable`: drafts cannot be kept on this device; `value-invalid`: a value the
+ * host set was refused (the work is kept); `keymap-invalid`: the host's `keymap` has a binding that
+ * does not parse (the defaults stay); `internal`: a bug of ours.
+ */
+export const TAGWERK_ERROR_CODES = [
+  'task-invalid',
+  'task-load-failed',
+  'media-load-failed',
+  'media-decode-failed',
+  'storage-unavailable',
+  'value-invalid',
+  'keymap-invalid',
+  'internal',
+] as const;
+
+/**
+ * Why a widget fired `tagwerk-error` (see `TAGWERK_ERROR_CODES`). Open-ended: future codes may be
+ * added, so handle unknown ones with a generic message.
  */
 export type TagwerkErrorCode =
-  | 'task-invalid'
-  | 'task-load-failed'
-  | 'media-load-failed'
-  | 'media-decode-failed'
-  | 'storage-unavailable'
-  | 'value-invalid'
-  | 'internal'
+  | (typeof TAGWERK_ERROR_CODES)[number]
   // Keeps autocompletion for the known codes while accepting new ones.
   | (string & {});
 

@@ -20,10 +20,12 @@ export {
 export * from './validate/index.js';
 export * from './events.js';
 export * from './history.js';
+export * from './session.js';
 export * from './shortcuts.js';
 export * from './active-time.js';
 export * from './exporters/index.js';
 export * from './metrics/index.js';
+export { LABEL_PALETTE, assignColors, expandHexColor, isHexColor, textColorOn } from './palette.js';
 export { segmentsIntersect, findSelfIntersection, hasZeroArea, polygonArea, orientation } from './validate/geometry.js';
 export {
   normalizeRanking,
@@ -58,6 +60,15 @@ export {
   type AddSpanResult,
   type TextSegment,
 } from './spans.js';
+export {
+  isRequiredNow,
+  pairwiseChoiceShownAt,
+  pairwiseShownOrder,
+  scaleValueForDigit,
+  scaleValues,
+  spansFieldText,
+} from './questions.js';
+export { stableHash } from './hash.js';
 export {
   createTranslator,
   mergeMessages,

@@ -331,6 +331,35 @@ export interface FindActionOptions<A extends string> {
 }
 
 /**
+ * Every action bound to the key of `event`, in keymap order, that may fire where the event comes
+ * from (typing policy, auto-repeat): one pass over the keymap per key press. Several actions may
+ * share a key (a span label's hotkey and "prefer A"); the caller runs the first that applies.
+ */
+export function findActions<A extends string>(
+  keymap: Keymap<A>,
+  event: KeyLike,
+  platform: Platform,
+  options: FindActionOptions<A> = {},
+): A[] {
+  const code = eventCode(event);
+  const found: A[] = [];
+  if (!code) return found;
+  for (const action of Object.keys(keymap) as A[]) {
+    const settings = options.actions?.[action];
+    const fires = keymap[action].some((binding) => {
+      const s = parsed(binding);
+      return (
+        s.code === code &&
+        matchShortcut(event, s, platform, { allowRepeat: settings?.allowRepeat ?? false }) &&
+        !shouldIgnoreWhileTyping(settings, options.typing ?? false, s, platform)
+      );
+    });
+    if (fires) found.push(action);
+  }
+  return found;
+}
+
+/**
  * The action whose binding `event` presses, honouring auto-repeat and the typing policy; the first
  * action in keymap order wins when several share a binding. Undefined when none matches.
  */
@@ -340,19 +369,7 @@ export function findAction<A extends string>(
   platform: Platform,
   options: FindActionOptions<A> = {},
 ): A | undefined {
-  const code = eventCode(event);
-  if (!code) return undefined;
-  for (const action of Object.keys(keymap) as A[]) {
-    const settings = options.actions?.[action];
-    for (const binding of keymap[action]) {
-      const s = parsed(binding);
-      if (s.code !== code) continue;
-      if (!matchShortcut(event, s, platform, { allowRepeat: settings?.allowRepeat ?? false })) continue;
-      if (shouldIgnoreWhileTyping(settings, options.typing ?? false, s, platform)) continue;
-      return action;
-    }
-  }
-  return undefined;
+  return findActions(keymap, event, platform, options)[0];
 }
 
 /** A binding two or more actions share on a platform (only the first in keymap order fires). */

@@ -1,6 +1,6 @@
 import type { Region } from '@tagwerk/core';
 import { expect, waitUntil } from '@open-wc/testing';
-import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { css, html, LitElement } from 'lit';
 import { FabricCanvasController } from './fabric-canvas-controller.js';
 import type { Draft, DrawnShape, LabelStyle, Refusal, StageOptions, Viewport } from './stage-types.js';
@@ -83,6 +83,29 @@ const STYLES: Record<string, LabelStyle> = {
 
 let host: StageTestHost;
 let imageBlob: Blob;
+let clock: FakeClock | undefined;
+
+interface FakeClock {
+  /** Moves the clock on by `ms` at once. */
+  advance(ms: number): void;
+  restore(): void;
+}
+
+/**
+ * The engine tells a double click from two clicks by `performance.now()`: this clock runs with the
+ * real one and jumps forward when told, so a test need not wait out the double-click time.
+ */
+function fakeClock(): FakeClock {
+  const real = performance.now.bind(performance);
+  let offset = 0;
+  performance.now = () => real() + offset;
+  return {
+    advance: (ms) => (offset += ms),
+    restore: () => {
+      delete (performance as { now?: unknown }).now;
+    },
+  };
+}
 
 async function mount(options: StageOptions = {}, image: Blob = imageBlob, size = IMAGE): Promise<StageTestHost> {
   const el = document.createElement('tw-stage-test-host') as StageTestHost;
@@ -174,6 +197,8 @@ describe('FabricCanvasController', () => {
   });
 
   afterEach(async () => {
+    clock?.restore();
+    clock = undefined;
     host?.remove();
     await resetMouse();
   });
@@ -398,6 +423,7 @@ describe('FabricCanvasController', () => {
     });
 
     it('closes a polygon with a double click (the last point counted once)', async () => {
+      clock = fakeClock();
       host = await mount();
       host.stage.setTool('polygon', { label: 'car' });
       await click(pageOf(host, 200, 200));
@@ -409,10 +435,20 @@ describe('FabricCanvasController', () => {
       expect(shape.points).to.have.length(3);
       expect(shape.points[2]![0]).to.be.closeTo(400, 1);
       expect(shape.points[2]![1]).to.be.closeTo(600, 1);
-      // The next click starts a new polygon.
-      await new Promise((resolve) => setTimeout(resolve, 450));
-      await click(pageOf(host, 100, 100));
+      // Past the double-click time (the fake clock jumps: no waiting), a click where the double
+      // click was starts a new polygon…
+      clock.advance(1000);
+      await click(pageOf(host, 400, 600));
       expect((host.log.draft.at(-1) as Extract<Draft, { type: 'polygon' }>).points).to.have.length(1);
+      // …while right after a double click, a click there is its echo and starts nothing.
+      await click(pageOf(host, 700, 300));
+      await click(pageOf(host, 700, 600));
+      await click(pageOf(host, 700, 600));
+      await waitUntil(() => host.log.draw.length === 2);
+      const drafts = host.log.draft.length;
+      await click(pageOf(host, 700, 600));
+      expect(host.log.draft.length).to.equal(drafts);
+      expect(host.stage.drafting).to.equal(false);
     });
 
     it('refuses a point whose edge crosses an earlier one, and a crossing close', async () => {
@@ -514,25 +550,17 @@ describe('FabricCanvasController', () => {
       host = await mount();
       host.stage.setRegions(regions, STYLES);
       await click(pageOf(host, 500, 350));
-      await sendMouse({ type: 'move', position: pageOf(host, 1000, 800) });
-      // Shift-click through a synthetic modifier: the runner's mouse has no modifier keys.
-      const rect = host.stageRoot.getBoundingClientRect();
-      const [px, py] = pageOf(host, 1100, 850);
-      const target = host.stageRoot.querySelector('canvas.upper-canvas') as HTMLCanvasElement;
-      const init = {
-        clientX: px,
-        clientY: py,
-        shiftKey: true,
-        bubbles: true,
-        composed: true,
-        pointerId: 9,
-        isPrimary: true,
-        button: 0,
-      };
-      target.dispatchEvent(new PointerEvent('pointerdown', init));
-      target.dispatchEvent(new PointerEvent('pointerup', init));
-      expect(host.log.select.at(-1)).to.deep.equal(['a', 'b']);
-      expect(rect.width).to.equal(STAGE.width);
+      // Shift held on the real keyboard while the real mouse clicks.
+      await sendKeys({ down: 'Shift' });
+      try {
+        await click(pageOf(host, 1100, 850));
+        expect(host.log.select.at(-1)).to.deep.equal(['a', 'b']);
+        host.stage.setSelection(['a', 'b']); // as the element does with what it is told
+        await click(pageOf(host, 500, 350));
+        expect(host.log.select.at(-1), 'shift-click again removes').to.deep.equal(['b']);
+      } finally {
+        await sendKeys({ up: 'Shift' });
+      }
       await drag(pageOf(host, 850, 650), pageOf(host, 1300, 1000));
       expect(host.log.select.at(-1)).to.deep.equal(['b', 'c']);
     });

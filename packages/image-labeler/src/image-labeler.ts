@@ -4,17 +4,20 @@ import { createRef, ref } from 'lit/directives/ref.js';
 // copies of the library on one page (the contract says defining twice never throws).
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import {
+  answerIdOfPath,
+  assignColors,
   type AttributeDef,
   hotkeyBinding,
   type ImageResult,
-  iou,
   type Keypoint,
   type Label,
+  matchRegions,
   type Region,
   type TaskOf,
   type ValidationError,
 } from '@tagwerk/core';
 import {
+  LabelColorsController,
   MediaError,
   TagwerkWidget,
   focusQuestion,
@@ -36,19 +39,6 @@ import { WIDGET_ID } from './version.js';
 
 /** Longest side of the bitmap the canvas draws; coordinates stay in full-resolution pixels. */
 const MAX_RENDER_SIDE = 4096;
-/** Colours for labels without one: distinct, and readable with white or dark text. */
-const PALETTE = [
-  '#1f77b4',
-  '#d62728',
-  '#2ca02c',
-  '#9467bd',
-  '#ff7f0e',
-  '#17becf',
-  '#8c564b',
-  '#e377c2',
-  '#7f7f7f',
-  '#bcbd22',
-];
 
 const REFUSALS = {
   'too-small': 'imageLabeler.tooSmall',
@@ -97,7 +87,6 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image', ImageLabelerMess
     tool: { state: true },
     activeLabel: { state: true },
     selected: { state: true },
-    announcement: { state: true },
     viewport: { state: true },
   };
 
@@ -113,11 +102,15 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image', ImageLabelerMess
     onRefuse: (reason) => this.announce(this.t(REFUSALS[reason])),
   });
   private readonly stageRef = createRef<HTMLDivElement>();
+  /** Label colours for swatches, by the label's index in the task (CSP-safe: no style attributes). */
+  private readonly labelColors = new LabelColorsController(this, {
+    attribute: 'data-label-index',
+    property: '--label-color',
+  });
 
   declare private tool: Tool;
   declare private activeLabel: string | undefined;
   declare private selected: string[];
-  declare private announcement: string;
   declare private viewport: Viewport | undefined;
 
   private natural = { width: 1, height: 1 };
@@ -128,13 +121,11 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image', ImageLabelerMess
   private draft: KeyboardDraft | undefined;
   private attached = false;
   private lastRegions: readonly Region[] | undefined;
-  private labelSheet: CSSStyleSheet | undefined;
 
   constructor() {
     super();
     this.tool = 'select';
     this.selected = [];
-    this.announcement = '';
   }
 
   // ---------------------------------------------------------------------------------------
@@ -324,7 +315,7 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image', ImageLabelerMess
   }
 
   protected override focusError(error: ValidationError): void {
-    const answer = /^\/result\/answers\/([^/]+)/.exec(error.path)?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+    const answer = answerIdOfPath(error.path);
     if (answer) {
       const element = this.shadowRoot?.querySelector(`[data-question="${CSS.escape(answer)}"]`) ?? null;
       if (focusQuestion(element)) return;
@@ -341,23 +332,11 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image', ImageLabelerMess
   }
 
   protected override compare(reference: ImageResult, result: ImageResult): FeedbackItem[] {
-    // One-to-one matching, best overlaps first: each worker region counts for one reference
-    // region at most, so a missed box and an extra box never cancel out.
-    const pairs: Array<{ gold: number; mine: number; score: number }> = [];
-    reference.regions.forEach((gold, g) =>
-      result.regions.forEach((mine, m) => {
-        if (mine.label === gold.label)
-          pairs.push({ gold: g, mine: m, score: iou(regionBounds(gold), regionBounds(mine)) });
-      }),
-    );
-    pairs.sort((a, b) => b.score - a.score);
-    const bestFor = new Map<number, number>();
-    const used = new Set<number>();
-    for (const p of pairs) {
-      if (p.score <= 0 || bestFor.has(p.gold) || used.has(p.mine)) continue;
-      bestFor.set(p.gold, p.score);
-      used.add(p.mine);
-    }
+    // One-to-one matching: each worker region counts for one reference region at most, so a
+    // missed box and an extra box never cancel out. Any overlap pairs regions, so the worker
+    // hears how close a poor box came; agreeing takes an IoU of 50%.
+    const { pairs, extra } = matchRegions(reference.regions, result.regions, { iou: 0 });
+    const bestFor = new Map(pairs.map((p) => [p.referenceIndex, p.score]));
     const items: FeedbackItem[] = reference.regions.map((gold, i) => {
       const best = bestFor.get(i) ?? 0;
       return {
@@ -366,8 +345,8 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image', ImageLabelerMess
         detail: this.t('imageLabeler.training.iou', { iou: Math.round(best * 100) }),
       };
     });
-    const extra = result.regions.length - used.size;
-    if (extra > 0) items.push({ label: this.t('imageLabeler.training.extra', { count: extra }), agree: false });
+    if (extra.length > 0)
+      items.push({ label: this.t('imageLabeler.training.extra', { count: extra.length }), agree: false });
     return [...items, ...super.compare(reference, result)];
   }
 
@@ -408,21 +387,13 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image', ImageLabelerMess
   // ---------------------------------------------------------------------------------------
   // Edits
 
-  /**
-   * Label colours come from the task; a strict CSP forbids `style=` attributes, so they go into
-   * a constructed stylesheet (colours are validated #rgb/#rrggbb values, nothing else).
-   */
+  /** Label colours come from the task (or the palette), and the stage's shape from the image. */
   private adoptLabelColours(task: TaskOf<'image'>): void {
-    const root = this.shadowRoot;
-    if (!root) return;
-    const sheet = (this.labelSheet ??= new CSSStyleSheet());
-    const rules = [...this.styles(task).values()].map(
-      (style, i) => `[data-label-index="${i}"] { --label-color: ${style.color}; }`,
-    );
+    const styles = this.styles(task);
+    this.labelColors.set(task.labels.map((l) => [l.id, styles.get(l.id)?.color]));
     // The stage takes the image's shape (up to 70% of the viewport's height): no empty bands.
-    rules.push(`.stage { aspect-ratio: ${this.natural.width} / ${this.natural.height}; }`);
-    sheet.replaceSync(rules.join('\n'));
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    // Through the CSSOM: a strict CSP refuses style attributes, not style properties.
+    this.stageRef.value?.style.setProperty('aspect-ratio', `${this.natural.width} / ${this.natural.height}`);
   }
 
   /** Drawing tools are off while the widget cannot be edited. */
@@ -431,16 +402,8 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image', ImageLabelerMess
   }
 
   private styles(task: TaskOf<'image'>): Map<string, LabelStyle> {
-    // Labels without a colour take palette colours the task does not already use.
-    const taken = new Set(task.labels.map((l) => l.color?.toLowerCase()).filter(Boolean));
-    const free = PALETTE.filter((c) => !taken.has(c));
-    let next = 0;
-    return new Map(
-      task.labels.map((l) => [
-        l.id,
-        { name: l.name, color: l.color ?? free[next++ % Math.max(1, free.length)] ?? PALETTE[0]! },
-      ]),
-    );
+    const colors = assignColors(task.labels);
+    return new Map(task.labels.map((l) => [l.id, { name: l.name, color: colors.get(l.id)! }]));
   }
 
   private labelName(id: string): string {
@@ -465,8 +428,7 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image', ImageLabelerMess
   }
 
   private announce(message: string): void {
-    // Re-announce identical messages: a live region only speaks when its text changes.
-    this.announcement = this.announcement === message ? `${message}\u00a0` : message;
+    this.announcer.announce(message);
   }
 
   private setRegions(regions: Region[], announce?: Region): void {
@@ -856,7 +818,6 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image', ImageLabelerMess
             }
           </aside>
         </div>
-        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
   }
@@ -920,7 +881,7 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image', ImageLabelerMess
   }
 
   private renderLabelButton(label: Label, index: number): TemplateResult {
-    const color = label.color ?? PALETTE[index % PALETTE.length]!;
+    const color = this.parsedTask && this.styles(this.parsedTask).get(label.id)?.color;
     const key = label.hotkey ?? (index < 9 ? String(index + 1) : '');
     return html`<button
       type="button"
@@ -928,7 +889,7 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image', ImageLabelerMess
       aria-checked=${this.activeLabel === label.id ? 'true' : 'false'}
       class="label ${this.activeLabel === label.id ? 'active' : ''}"
       ?disabled=${this.disabled}
-      data-color=${color}
+      data-color=${color ?? nothing}
       @click=${() => this.pickLabel(label.id)}
     >
       <span class="swatch" data-label-index=${index} aria-hidden="true"></span>${label.name}

@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   type Answer,
+  answerIdOfPath,
+  answersAgree,
   codePointLength,
   hotkeyBinding,
   isSafeUrl,
@@ -73,40 +75,50 @@ export class TagwerkTextRater extends TagwerkWidget<'text', TextRaterMessageKey>
   }
 
   protected override get actions(): WidgetAction<TextRaterMessageKey>[] {
-    const spanLabels: WidgetAction<TextRaterMessageKey>[] = [];
-    for (const q of this.parsedTask?.questions ?? []) {
-      if (q.type !== 'spans') continue;
-      for (const label of q.labels) {
-        if (label.hotkey)
-          spanLabels.push({
-            id: `span:${q.id}:${label.id}`,
-            label: 'textRater.action.spanLabel',
-            keys: [hotkeyBinding(label.hotkey)],
-          });
-      }
-    }
+    const questions = this.parsedTask?.questions ?? [];
+    const spanLabels: WidgetAction<TextRaterMessageKey>[] = questions.flatMap((q) =>
+      q.type !== 'spans'
+        ? []
+        : q.labels.flatMap((label) =>
+            label.hotkey
+              ? [
+                  {
+                    id: `span:${q.id}:${label.id}`,
+                    label: 'textRater.action.spanLabel' as const,
+                    keys: [hotkeyBinding(label.hotkey)],
+                    run: () => this.applySpanLabel(q.id, label.id),
+                  },
+                ]
+              : [],
+          ),
+    );
+    const answering = questionActions(questions).map((action) => ({
+      ...action,
+      run: () => this.runQuestionAction(action.id),
+    }));
     // Span labels first: inside a spans field their letters win over "prefer A" and friends.
-    return [...spanLabels, ...questionActions(this.parsedTask?.questions ?? [])];
+    return [...spanLabels, ...answering];
   }
 
-  protected override handleAction(id: string): boolean {
+  /** A span label's hotkey: applies only inside that question's spans field. */
+  private applySpanLabel(questionId: string, labelId: string): boolean {
+    const active = this.shadowRoot?.activeElement;
+    if (!active || active.localName !== 'tagwerk-spans-field') return false;
+    const field = active as HTMLElement & { applyLabel(label: string): boolean };
+    if (field.closest('[data-question]')?.getAttribute('data-question') !== questionId) return false;
+    return field.applyLabel(labelId);
+  }
+
+  private runQuestionAction(id: string): boolean {
     const task = this.parsedTask;
     if (!task) return false;
-    if (id.startsWith('span:')) {
-      const [, questionId, labelId] = /^span:(.*):([^:]*)$/.exec(id) ?? [];
-      const active = this.shadowRoot?.activeElement;
-      if (!active || active.localName !== 'tagwerk-spans-field') return false;
-      const field = active as HTMLElement & { applyLabel(label: string): boolean };
-      if (field.closest('[data-question]')?.getAttribute('data-question') !== questionId) return false;
-      return field.applyLabel(labelId!);
-    }
     const handled = handleQuestionAction(id, task.questions, this.textHost(task), this.shadowRoot!);
     if (handled) void this.updateComplete.then(() => syncRadioFocus(this.shadowRoot!));
     return handled;
   }
 
   protected override focusError(error: ValidationError): void {
-    const id = /^\/result\/answers\/([^/]+)/.exec(error.path)?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+    const id = answerIdOfPath(error.path);
     const element = id ? this.shadowRoot?.querySelector(`[data-question="${CSS.escape(id)}"]`) : null;
     if (!focusQuestion(element ?? null)) super.focusError(error);
   }
@@ -116,7 +128,7 @@ export class TagwerkTextRater extends TagwerkWidget<'text', TextRaterMessageKey>
     return questions.map((q) => {
       const expected = reference.answers[q.id];
       const actual = result.answers[q.id];
-      const agree = sameAnswer(q, expected, actual);
+      const agree = answersAgree(q, expected, actual);
       return { label: q.label, agree, detail: agree ? undefined : this.describeDifference(q, expected, actual) };
     });
   }
@@ -337,19 +349,4 @@ function wordCount(text: string): number {
     inWord = !space;
   }
   return count;
-}
-
-function sameAnswer(q: Question, a: Answer | undefined, b: Answer | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  if (q.type === 'pairwise') return (a as { choice: string }).choice === (b as { choice: string }).choice;
-  if (q.type === 'spans') {
-    const key = (spans: unknown): string =>
-      JSON.stringify(
-        (spans as Array<{ start: number; end: number; label: string }>).map((s) => [s.start, s.end, s.label]).sort(),
-      );
-    return key(a) === key(b);
-  }
-  if (q.type === 'choice' && Array.isArray(a) && Array.isArray(b))
-    return JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -13,28 +13,32 @@ import {
   type Answers,
   type ChoiceQuestion,
   codePointLength,
-  conditionHolds,
   isAnsweredFor,
+  isRequiredNow,
   isSafeUrl,
   type PairwiseAnswer,
   type PairwiseChoice,
+  pairwiseChoiceShownAt,
   type PairwiseQuestion,
+  pairwiseShownOrder,
   type Question,
   type RankingQuestion,
   type RatingQuestion,
   type RelevanceQuestion,
   type Scale,
+  scaleValueForDigit,
+  scaleValues,
   type Span,
   type SpansQuestion,
+  spansFieldText,
   type TextQuestion,
   type TextTask,
   type Translate,
 } from '@tagwerk/core';
 import type { WidgetAction } from './tagwerk-widget.js';
 import type { UiMessageKey } from './i18n/messages.js';
+import { defineFields } from './define-fields.js';
 import { markdown } from './markdown.js';
-import './fields/ranking-field.js';
-import './fields/spans-field.js';
 
 type Record_ = TextTask['record'];
 
@@ -84,42 +88,6 @@ const DOM_ID = /[^A-Za-z0-9_-]/g;
 /** A DOM id derived from a question id (which may hold any character). */
 export const questionDomId = (id: string, suffix = ''): string =>
   `q-${id.replace(DOM_ID, (c) => `_${c.codePointAt(0)!.toString(16)}`)}${suffix}`;
-
-function scaleValues(scale: Scale): number[] {
-  const values: number[] = [];
-  for (let v = scale.min; v <= scale.max; v++) values.push(v);
-  return values;
-}
-
-/** Deterministic per task and question: the same worker sees the same order after a reload. */
-export function pairwiseShownOrder(question: PairwiseQuestion, taskId: string): [string, string] {
-  const [a, b] = question.pair as [string, string];
-  if (!question.randomize) return [a, b];
-  let h = 0x811c9dc5;
-  const seed = `${taskId}\u0000${question.id}`;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
-  // Mix the bits: FNV's low bit alone is too regular for ids that differ in one character.
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  h ^= h >>> 12;
-  return (h & 1) === 1 ? [b, a] : [a, b];
-}
-
-/** Whether a question is required right now (`required`, or its `requiredWhen` holds). */
-export function isRequiredNow(question: Question, answers: Answers): boolean {
-  if (question.required) return true;
-  return (
-    question.type === 'text' && question.requiredWhen !== undefined && conditionHolds(question.requiredWhen, answers)
-  );
-}
-
-/** The text a spans question marks up. */
-export function spansFieldText(question: SpansQuestion, record: Record_ | undefined): string {
-  if (!record) return '';
-  if (question.field === 'text') return record.text ?? '';
-  if (question.field === 'prompt') return record.prompt ?? '';
-  return record.responses?.find((r) => r.id === question.field)?.text ?? '';
-}
 
 function header(question: Question, host: QuestionHost, labelId: string): TemplateResult {
   const required = isRequiredNow(question, host.answers);
@@ -308,12 +276,6 @@ const PAIRWISE_LABELS: Record<
   'both-bad': 'questions.pairwise.bothBad',
 };
 
-/** Positions shown to the worker ("A" = first shown) mapped to the contract's a/b (pair[0]/pair[1]). */
-function displayedChoice(q: PairwiseQuestion, shown: [string, string], position: 'first' | 'second'): 'a' | 'b' {
-  const id = position === 'first' ? shown[0] : shown[1];
-  return id === q.pair[0] ? 'a' : 'b';
-}
-
 function setPairwise(q: PairwiseQuestion, host: QuestionHost, choice: PairwiseChoice, strength?: number): void {
   const shownOrder = pairwiseShownOrder(q, host.taskId);
   const previous = host.answers[q.id] as PairwiseAnswer | undefined;
@@ -329,8 +291,8 @@ function renderPairwise(q: PairwiseQuestion, host: QuestionHost): TemplateResult
   const labelId = questionDomId(q.id, '-label');
   const shown = pairwiseShownOrder(q, host.taskId);
   const answer = host.answers[q.id] as PairwiseAnswer | undefined;
-  const first = displayedChoice(q, shown, 'first');
-  const second = displayedChoice(q, shown, 'second');
+  const first = pairwiseChoiceShownAt(q, shown, 'first');
+  const second = pairwiseChoiceShownAt(q, shown, 'second');
   const options: Array<{ choice: PairwiseChoice; text: string; key: string }> = [
     { choice: first, text: host.t('questions.pairwise.shownBetter', { position: 'A' }), key: 'A' },
     { choice: second, text: host.t('questions.pairwise.shownBetter', { position: 'B' }), key: 'B' },
@@ -494,6 +456,9 @@ function renderSpans(q: SpansQuestion, host: QuestionHost): TemplateResult {
 
 /** One question, in a container carrying `data-question` (for focus and error navigation). */
 export function renderQuestion(question: Question, host: QuestionHost): TemplateResult {
+  // The field elements are defined when first rendered, not at import: importing a widget's class
+  // entry must define nothing (a host may register the widget under its own name).
+  defineFields();
   let body: TemplateResult;
   switch (question.type) {
     case 'rating':
@@ -641,8 +606,8 @@ function applyAction(action: string, q: Question, host: QuestionHost, active: El
     }
     case 'pairwise': {
       const shown = pairwiseShownOrder(q, host.taskId);
-      if (action === 'prefer-a') setPairwise(q, host, displayedChoice(q, shown, 'first'));
-      else if (action === 'prefer-b') setPairwise(q, host, displayedChoice(q, shown, 'second'));
+      if (action === 'prefer-a') setPairwise(q, host, pairwiseChoiceShownAt(q, shown, 'first'));
+      else if (action === 'prefer-b') setPairwise(q, host, pairwiseChoiceShownAt(q, shown, 'second'));
       else if (action === 'tie' || action === 'both-good' || action === 'both-bad') setPairwise(q, host, action);
       else if (q.strength && digit >= 1 && digit <= 3) {
         const answer = host.answers[q.id] as PairwiseAnswer | undefined;
@@ -654,15 +619,4 @@ function applyAction(action: string, q: Question, host: QuestionHost, active: El
     default:
       return false;
   }
-}
-
-/**
- * Digit → scale value: on scales within 0…9 the digit is the value itself (press 4 for 4);
- * on other scales (e.g. -2…2, 1…10) digit n picks the n-th step, 0 the tenth.
- */
-export function scaleValueForDigit(scale: Scale, digit: number): number | undefined {
-  if (!Number.isInteger(digit)) return undefined;
-  if (scale.min >= 0 && scale.max <= 9) return digit >= scale.min && digit <= scale.max ? digit : undefined;
-  const value = scale.min + (digit === 0 ? 9 : digit - 1);
-  return value <= scale.max ? value : undefined;
 }

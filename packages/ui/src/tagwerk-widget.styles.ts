@@ -49,16 +49,135 @@ export const widgetStyles = css`
     box-sizing: border-box;
     min-inline-size: 0;
   }
+  /* Cut inheritance from the page: every inherited property Chromium has, back to its initial
+     value, so #root { text-align: center } (React's and Vue's templates) or a global body font
+     cannot reach in (host-styles.test.ts keeps this list complete). The page styles a widget
+     only through --tagwerk-* properties, ::part() and rules on the element itself. Deliberately
+     inherited: direction and lang (the widget follows the page's dir/lang), visibility,
+     pointer-events and interactivity (a page that hides, disables or inerts a region means the
+     widget too), text-size-adjust (the page's mobile font inflation policy). color, font-family
+     and font-size are set on [part='base'] and stay inherited here, so em units in rules on the
+     element and in --tagwerk-font-size mean the page's em. color-scheme: see colorScheme. */
+  :host {
+    accent-color: initial;
+    app-region: initial;
+    border-collapse: initial;
+    border-spacing: initial;
+    caption-side: initial;
+    caret-animation: initial;
+    caret-color: initial;
+    caret-shape: initial;
+    clip-rule: initial;
+    color-interpolation: initial;
+    color-interpolation-filters: initial;
+    color-rendering: initial;
+    cursor: initial;
+    dominant-baseline: initial;
+    dynamic-range-limit: initial;
+    empty-cells: initial;
+    fill: initial;
+    fill-opacity: initial;
+    fill-rule: initial;
+    font-feature-settings: initial;
+    font-kerning: initial;
+    font-language-override: initial;
+    font-optical-sizing: initial;
+    font-palette: initial;
+    font-size-adjust: initial;
+    font-stretch: initial;
+    font-style: initial;
+    font-synthesis: initial;
+    font-variant: initial;
+    font-variation-settings: initial;
+    font-weight: initial;
+    forced-color-adjust: initial;
+    hyphenate-character: initial;
+    hyphenate-limit-chars: initial;
+    hyphens: initial;
+    image-orientation: initial;
+    image-rendering: initial;
+    interpolate-size: initial;
+    letter-spacing: initial;
+    line-break: initial;
+    /* Not normal: the host's line box only holds [part='base'] (an inline box, see there), and a
+       strut of the page's font size must not make it taller. */
+    line-height: 0;
+    list-style: initial;
+    marker: initial;
+    math-depth: initial;
+    math-shift: initial;
+    math-style: initial;
+    orphans: initial;
+    overflow-wrap: initial;
+    paint-order: initial;
+    print-color-adjust: initial;
+    quotes: initial;
+    ruby-align: initial;
+    ruby-overhang: initial;
+    ruby-position: initial;
+    scrollbar-color: initial;
+    shape-rendering: initial;
+    speak: initial;
+    stroke: initial;
+    stroke-dasharray: initial;
+    stroke-dashoffset: initial;
+    stroke-linecap: initial;
+    stroke-linejoin: initial;
+    stroke-miterlimit: initial;
+    stroke-opacity: initial;
+    stroke-width: initial;
+    tab-size: initial;
+    text-align: initial;
+    text-align-last: initial;
+    text-anchor: initial;
+    text-autospace: initial;
+    text-box-edge: initial;
+    text-combine-upright: initial;
+    text-decoration-skip-ink: initial;
+    text-emphasis: initial;
+    text-emphasis-position: initial;
+    text-indent: initial;
+    text-justify: initial;
+    text-orientation: initial;
+    text-rendering: initial;
+    text-shadow: initial;
+    text-spacing-trim: initial;
+    text-transform: initial;
+    text-underline-offset: initial;
+    text-underline-position: initial;
+    text-wrap: initial;
+    user-select: initial;
+    white-space-collapse: initial;
+    widows: initial;
+    word-break: initial;
+    word-spacing: initial;
+    writing-mode: initial;
+    -webkit-font-smoothing: initial;
+    -webkit-rtl-ordering: initial;
+    -webkit-tap-highlight-color: initial;
+    -webkit-text-fill-color: initial;
+    -webkit-text-security: initial;
+    -webkit-text-stroke: initial;
+    -webkit-user-modify: initial;
+  }
   :host([hidden]) {
     display: none;
   }
+  /* Not inherit: a page's * { box-sizing: content-box !important } reaches the host element. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
+  /* An inline-level box, because text decorations of ancestors (<a>, <u>, text-decoration on a
+     container) propagate into every in-flow block, and no descendant can take them off:
+     only an atomic inline stops them. It still fills the host's width, margins included. */
   [part='base'] {
-    display: flex;
+    display: inline-flex;
+    vertical-align: top;
+    inline-size: 100%;
+    inline-size: -webkit-fill-available;
+    inline-size: stretch;
     flex-direction: column;
     gap: calc(var(--_space) * 2);
     padding: calc(var(--_space) * 2);

@@ -18,13 +18,7 @@ export class TagwerkTestWidget extends TagwerkWidget<'text'> {
   }
 
   protected override get actions(): WidgetAction[] {
-    return [{ id: 'mark', label: 'ui.action.help', keys: ['KeyM'] }];
-  }
-
-  protected override handleAction(id: string): boolean {
-    if (id !== 'mark') return false;
-    this.actionCount += 1;
-    return true;
+    return [{ id: 'mark', label: 'ui.action.help', keys: ['KeyM'], run: () => void (this.actionCount += 1) }];
   }
 
   protected renderSurface(task: TaskOf<'text'>, result: TextResult): TemplateResult {

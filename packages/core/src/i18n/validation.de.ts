@@ -77,4 +77,9 @@ export const validationDe: Record<keyof typeof validationEn, string> = {
     '{reason, select, unknown {{value} gehört nicht zu den zu ordnenden {items, select, results {Suchergebnissen} other {Antworten}}: {ids}.} duplicate {{value} ist mehrfach eingeordnet.} ties {Gleichrangige Gruppen sind in dieser Rangfolge nicht erlaubt.} other {Die Rangfolge muss {items, select, results {jedes Suchergebnis} other {jede Antwort}} genau einmal enthalten; es fehlen: {ids}.}}',
   'validation.span-text-mismatch':
     '{reason, select, utf16 {Die UTF-16-Position ist {actual}, der Codepoint-Position entspricht aber {expected}.} other {Der Text des Abschnitts {actual} stimmt nicht mit dem Text an seinen Positionen überein: {expected}.}}',
+  'validation.kind-mismatch':
+    'Dieses Widget nimmt Aufgaben der Art „{expected}“, diese Aufgabe ist aber von der Art „{actual}“.',
+  'validation.review-required':
+    'Nehmen Sie die Annotation an, lehnen Sie sie ab oder korrigieren Sie sie vor dem Absenden.',
+  'validation.not-ready': 'Die Aufgabe ist noch nicht bereit.',
 };

@@ -79,4 +79,7 @@ export const validationEn = {
     '{reason, select, unknown {{value} is not one of the {items, select, results {search results} other {responses}} to rank: {ids}.} duplicate {{value} is ranked more than once.} ties {Tied groups are not allowed in this ranking.} other {The ranking must list every {items, select, results {search result} other {response}} once; missing: {ids}.}}',
   'validation.span-text-mismatch':
     '{reason, select, utf16 {The UTF-16 offset is {actual}, but the code-point offset corresponds to {expected}.} other {The span’s text {actual} does not match the text at its offsets: {expected}.}}',
+  'validation.kind-mismatch': 'This widget takes “{expected}” tasks, but the task is of kind “{actual}”.',
+  'validation.review-required': 'Approve, reject or correct the annotation before submitting.',
+  'validation.not-ready': 'The task is not ready yet.',
 } as const;

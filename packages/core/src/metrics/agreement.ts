@@ -6,15 +6,14 @@
  * reliability needs many tasks: {@link krippendorffAlpha} takes the values of one question
  * across tasks (units).
  */
-import type { Annotation, Question, Task } from '../model/types.js';
+import type { Annotation, Task } from '../model/types.js';
+import { answerKey } from './answers.js';
 
 /**
  * Per question of `task`, the share (in [0, 1]) of the annotations answering it that give the
  * majority answer. Only envelopes of this task (same `taskId` and kind) count; questions fewer
- * than two annotators answered are left out. Answers compare canonically: multiple choice as
- * sets (a single choice equals the set of that one option), rankings with tied groups as sets,
- * pairwise answers by `choice` only (not strength or display order), relevance grades as maps,
- * spans as sets of (start, end, label), text after trimming and collapsing white space.
+ * than two annotators answered are left out. Two answers count as the same exactly when
+ * {@link answersAgree} says so (training feedback uses the same rule).
  */
 export function agreement(annotations: Iterable<Annotation>, task: Task): Record<string, number> {
   const mine: Annotation[] = [];
@@ -28,7 +27,7 @@ export function agreement(annotations: Iterable<Annotation>, task: Task): Record
       if (!Object.hasOwn(answers, question.id)) continue;
       const value = answers[question.id];
       if (value === undefined || value === null) continue;
-      const key = canonicalAnswer(question, value);
+      const key = answerKey(question, value);
       counts.set(key, (counts.get(key) ?? 0) + 1);
       answered++;
     }
@@ -36,63 +35,6 @@ export function agreement(annotations: Iterable<Annotation>, task: Task): Record
     out[question.id] = Math.max(...counts.values()) / answered;
   }
   return out;
-}
-
-/** A string that two answers share exactly when they mean the same for `question`. */
-function canonicalAnswer(question: Question, value: unknown): string {
-  switch (question.type) {
-    case 'choice':
-      if (typeof value === 'string') return stable([value]);
-      if (Array.isArray(value)) return stable(sortedUnique(value.map(String)));
-      break;
-    case 'text':
-      if (typeof value === 'string') return stable(value.normalize('NFC').trim().replace(/\s+/gu, ' '));
-      break;
-    case 'pairwise':
-      if (value && typeof value === 'object' && 'choice' in value) return stable(value.choice);
-      break;
-    case 'ranking':
-      if (Array.isArray(value)) {
-        return stable(
-          value.map((entry: unknown) => {
-            if (!Array.isArray(entry)) return entry;
-            const group = sortedUnique(entry.map(String));
-            return group.length === 1 ? group[0] : group;
-          }),
-        );
-      }
-      break;
-    case 'spans':
-      if (Array.isArray(value)) {
-        return stable(
-          sortedUnique(
-            value.map((s: unknown) => {
-              const span = (s ?? {}) as { start?: unknown; end?: unknown; label?: unknown };
-              return JSON.stringify([span.start, span.end, span.label]);
-            }),
-          ),
-        );
-      }
-      break;
-    default:
-      break;
-  }
-  // Ratings, relevance maps and anything malformed: structural equality.
-  return stable(value);
-}
-
-const sortedUnique = (items: readonly string[]): string[] =>
-  [...new Set(items)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-
-/** JSON with object keys sorted, so `{ a, b }` and `{ b, a }` compare equal. */
-function stable(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
 }
 
 /** Distance used by {@link krippendorffAlpha}: `"interval"` (squared difference) or `"nominal"` (equal or not). */

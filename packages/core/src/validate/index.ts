@@ -11,7 +11,7 @@
  * specific first.
  */
 import { Annotation as AnnotationUnion, AnnotationSchemas, Task as TaskUnion } from '../model/schema.js';
-import type { Annotation, ParseResult, Task, ValidationResult } from '../model/types.js';
+import type { Annotation, ParseResult, Task, ValidationError, ValidationResult } from '../model/types.js';
 import { branchOf } from './answers.js';
 import { guard } from './guard.js';
 import { type Issue, IssueSink, toErrors } from './issues.js';
@@ -24,7 +24,14 @@ import { urlProblem, type UrlUse } from './url.js';
 export { conditionHolds, isAnsweredFor } from './answers.js';
 export { VALIDATION_CODES, MAX_ERRORS, type ValidationCode } from './issues.js';
 export { CodePointIndex, codePointLength, codePointToUtf16, sliceCodePoints, utf16ToCodePoint } from './codepoints.js';
-export { appendPointer, escapePointerToken, parsePointer, toPointer, unescapePointerToken } from './pointer.js';
+export {
+  answerIdOfPath,
+  appendPointer,
+  escapePointerToken,
+  parsePointer,
+  toPointer,
+  unescapePointerToken,
+} from './pointer.js';
 export type { UrlUse } from './url.js';
 
 /** Options of every validation entry point. */
@@ -41,6 +48,30 @@ export interface ValidateAnnotationOptions extends ValidateOptions {
    * `mustPlayFully`).
    */
   draft?: boolean;
+  /**
+   * The mode the annotation was made in: in `"review"` a finished annotation needs a verdict
+   * (`review.verdict`), else `review-required` at `/review`.
+   */
+  mode?: AnnotationMode;
+}
+
+/** How a widget works on an annotation: its own work, a review of someone else's, or training. */
+export type AnnotationMode = 'work' | 'review' | 'training';
+
+export interface ParseTaskOptions extends ValidateOptions {
+  /** The kind the caller takes (a widget's own): another kind is `kind-mismatch` at `/kind`. */
+  kind?: Task['kind'];
+}
+
+const kindMismatch = (expected: string, actual: string): Issue => ({
+  path: '/kind',
+  code: 'kind-mismatch',
+  params: { expected, actual },
+});
+
+/** The error of an element asked for its annotation before its task is ready. */
+export function notReadyError(locale?: string): ValidationError {
+  return toErrors([{ path: '', code: 'not-ready' }], locale)[0]!;
 }
 
 /** What any exception escaping the stages is reported as: reading the input failed. */
@@ -105,9 +136,13 @@ function annotationShape(input: unknown, sink: IssueSink, info?: TaskInfo): void
  * Parses a task: an object, or its JSON text. On success `value` is a plain deep copy of the
  * input (later changes to the input, or getters that answer differently, cannot affect it).
  */
-export function parseTask(input: unknown, options: ValidateOptions = {}): ParseResult<Task> {
+export function parseTask(input: unknown, options: ParseTaskOptions = {}): ParseResult<Task> {
   try {
     const { issues, value } = taskIssues(input, true);
+    const kind = issues.length === 0 ? (value as Task).kind : undefined;
+    if (options.kind !== undefined && kind !== undefined && kind !== options.kind) {
+      return { ok: false, errors: toErrors([kindMismatch(options.kind, kind)], options.locale) };
+    }
     if (issues.length === 0) {
       // A fresh copy nobody else holds: validateAnnotation need not check it again.
       taskProblems.set(value as Task, []);
@@ -180,6 +215,9 @@ export function validateAnnotation(
     const first = problems[0];
     if (first) sink.add('', 'task-invalid', { count: problems.length, path: first.path });
     else checkAnnotationSemantics(annotation as Annotation, task, info as TaskInfo, sink, options.draft === true);
+    if (options.mode === 'review' && !options.draft && !(annotation as Annotation).review?.verdict) {
+      sink.add('/review', 'review-required');
+    }
     return result(sink.issues, options.locale);
   } catch {
     return result([UNREADABLE], options.locale);

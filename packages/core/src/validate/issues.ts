@@ -56,6 +56,10 @@ export const VALIDATION_CODES = [
   'unknown-option',
   'not-permutation',
   'span-text-mismatch',
+  // the element and the mode it works in
+  'kind-mismatch',
+  'review-required',
+  'not-ready',
 ] as const;
 
 /** A stable, machine-readable validation error code. */

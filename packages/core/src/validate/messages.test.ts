@@ -3,7 +3,7 @@ import { validationDe } from '../i18n/validation.de.js';
 import { validationEn } from '../i18n/validation.en.js';
 import { LIMITS } from '../model/schema.js';
 import type { Task, ValidationError } from '../model/types.js';
-import { checkAnnotationShape, parseTask, validateAnnotation, VALIDATION_CODES } from './index.js';
+import { checkAnnotationShape, notReadyError, parseTask, validateAnnotation, VALIDATION_CODES } from './index.js';
 import { quote, quoteList } from './issues.js';
 import { audioAnnotation, audioTask, imageAnnotation, imageTask, textAnnotation, textTask } from './test-fixtures.js';
 
@@ -24,6 +24,8 @@ function gallery(locale: string): ValidationError[] {
   const add = (errors: ValidationError[]): void => void out.push(...errors);
   const annotation = (doc: unknown, t: Task, draft = false): void =>
     add(validateAnnotation(doc, t, { locale, draft }).errors);
+  const annotationInMode = (doc: unknown, t: Task, mode: 'review'): void =>
+    add(validateAnnotation(doc, t, { locale, mode }).errors);
   let deep: unknown = [];
   for (let i = 0; i < 100; i++) deep = [deep];
 
@@ -126,10 +128,14 @@ function gallery(locale: string): ValidationError[] {
     }),
     textTask(),
   );
+  const wrongKind = parseTask(imageTask(), { locale, kind: 'text' });
+  if (!wrongKind.ok) add(wrongKind.errors);
+  annotationInMode(textAnnotation(), textTask(), 'review');
+  out.push(notReadyError(locale));
   return out;
 }
 
-const GALLERY_DIGEST = '23377bf3';
+const GALLERY_DIGEST = 'eec1ccd1';
 
 /** FNV-1a over UTF-16 code units, as 8 hex digits. */
 function fnv1a(text: string): string {

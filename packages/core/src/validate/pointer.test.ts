@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { appendPointer, escapePointerToken, parsePointer, toPointer, unescapePointerToken } from './pointer.js';
+import { answerIdOfPath } from './pointer.js';
 
 describe('JSON Pointer', () => {
   it('escapes ~ before / (RFC 6901)', () => {
@@ -33,5 +34,20 @@ describe('JSON Pointer', () => {
     for (const token of ['', '~', '/', '~/~1/~0', '👩‍💻', 'a b']) {
       expect(parsePointer(toPointer([token]))).to.deep.equal([token]);
     }
+  });
+
+  it('finds the question an error path points into, decoding its id', () => {
+    const cases: Array<[path: string, id: string | undefined]> = [
+      ['/result/answers/why', 'why'],
+      ['/result/answers/a~1b~0c/2/label', 'a/b~c'],
+      ['/result/answers/~01', '~1'],
+      ['/result/answers', undefined],
+      ['/result/answers/', undefined],
+      ['/result/regions/0', undefined],
+      ['/questions/0', undefined],
+      ['/result/answers/a~2', undefined],
+      ['result/answers/why', undefined],
+    ];
+    for (const [path, id] of cases) expect(answerIdOfPath(path), path).to.equal(id);
   });
 });

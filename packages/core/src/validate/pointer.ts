@@ -37,3 +37,14 @@ export function parsePointer(pointer: string): string[] | null {
   if (pointer[0] !== '/' || /~(?![01])/.test(pointer)) return null;
   return pointer.slice(1).split('/').map(unescapePointerToken);
 }
+
+/**
+ * The question id an error path points into: `"/result/answers/a~1b/2"` gives `"a/b"` (the
+ * question whose answer holds the error, however deep the path goes). Undefined for any other
+ * path and for strings that are not JSON Pointers.
+ */
+export function answerIdOfPath(path: string): string | undefined {
+  const tokens = parsePointer(path);
+  if (!tokens || tokens[0] !== 'result' || tokens[1] !== 'answers') return undefined;
+  return tokens[2] || undefined;
+}

@@ -3,7 +3,9 @@ import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-
 import { createTranslator, type RankingAnswer } from '@tagwerk/core';
 import { uiMessages } from '../i18n/messages.js';
 import type { RankingFieldItem, TagwerkRankingField } from './ranking-field.js';
-import './ranking-field.js';
+import { defineFields } from '../define-fields.js';
+
+defineFields();
 
 const ITEMS: RankingFieldItem[] = [
   { id: 'r1', title: 'Response A', detail: 'Paris is the capital.' },

@@ -764,8 +764,6 @@ type AnnouncementKey =
   | 'ranking.nothingAbove'
   | 'ranking.notTied';
 
-if (!customElements.get('tagwerk-ranking-field')) customElements.define('tagwerk-ranking-field', TagwerkRankingField);
-
 declare global {
   interface HTMLElementTagNameMap {
     'tagwerk-ranking-field': TagwerkRankingField;

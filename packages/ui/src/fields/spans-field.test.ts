@@ -13,7 +13,9 @@ import {
 } from '@tagwerk/core';
 import { uiMessages } from '../i18n/messages.js';
 import type { SpansFieldChangeEvent, TagwerkSpansField } from './spans-field.js';
-import './spans-field.js';
+import { defineFields } from '../define-fields.js';
+
+defineFields();
 
 const WOMAN_TECH = '👩‍💻';
 const FAMILY = '👨‍👩‍👧';

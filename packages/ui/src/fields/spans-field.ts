@@ -21,6 +21,7 @@ import {
   truncateGraphemes,
 } from '@tagwerk/core';
 import { uiMessages, type UiMessageKey } from '../i18n/messages.js';
+import { LabelColorsController } from '../label-colors.js';
 import { currentPlatform } from '../platform.js';
 import { tokens } from '../tagwerk-widget.styles.js';
 import { styles } from './spans-field.styles.js';
@@ -37,7 +38,6 @@ export type SpansFieldChangeEvent = CustomEvent<SpansFieldChangeDetail>;
 const SELECTION_HIGHLIGHT = 'tagwerk-spans-selection';
 /** Longest text quoted in chips and announcements, in grapheme clusters. */
 const QUOTE = 40;
-const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 type StatusKind = 'info' | 'refused';
 type ComposedRangesSelection = Selection & {
@@ -54,16 +54,6 @@ function isolated(params: Record<string, string | number>): MessageParams {
   return Object.fromEntries(
     Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? `\u2068${v}\u2069` : v]),
   );
-}
-
-/** Black or white, whichever reads better on the colour `hex` (WCAG relative luminance). */
-function textOn(hex: string): string {
-  const full = hex.length === 4 ? hex.replace(/[0-9a-f]/gi, (c) => c + c) : hex;
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const v = parseInt(full.slice(i, i + 2), 16) / 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 ? '#000000' : '#ffffff';
 }
 
 /**
@@ -108,6 +98,13 @@ export class TagwerkSpansField extends LitElement {
     status: { state: true },
   };
 
+  /** The task's label colours over the default palette (`[data-l]` in the styles). */
+  private readonly labelColors = new LabelColorsController(this, {
+    attribute: 'data-l',
+    property: '--_lc',
+    textProperty: '--_lc-on',
+  });
+
   private get textEl(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.text');
   }
@@ -128,7 +125,6 @@ export class TagwerkSpansField extends LitElement {
   private selFocus = 0;
   private selRange: Range | undefined;
   private segEls: HTMLElement[] = [];
-  private labelSheet: CSSStyleSheet | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private cleanups: Array<() => void> = [];
 
@@ -159,20 +155,10 @@ export class TagwerkSpansField extends LitElement {
     this.t = createTranslator('en', uiMessages);
     this.questionLabel = '';
     this.chipIndex = 0;
-    if (typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype)
-      this.labelSheet = new CSSStyleSheet();
   }
 
   // ---------------------------------------------------------------------------------------
   // Lifecycle
-
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const root = super.createRenderRoot();
-    // The task's label colours, as a constructed sheet: CSP-safe, unlike style attributes.
-    if (this.labelSheet && root instanceof ShadowRoot)
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.labelSheet];
-    return root;
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -204,13 +190,7 @@ export class TagwerkSpansField extends LitElement {
       const labels = Array.isArray(this.labels) ? this.labels : [];
       this.labelIndex = new Map(labels.map((l, i) => [l.id, i]));
       if (!this.activeLabel || !this.labelIndex.has(this.activeLabel)) this.activeLabel = labels[0]?.id;
-      this.labelSheet?.replaceSync(
-        labels
-          .map((l, i) =>
-            l.color && HEX.test(l.color) ? `[data-l="${i}"]{--_lc:${l.color};--_lc-on:${textOn(l.color)}}` : '',
-          )
-          .join('\n'),
-      );
+      this.labelColors.set(labels.map((l) => [l.id, l.color]));
     }
   }
 
@@ -848,8 +828,6 @@ export class TagwerkSpansField extends LitElement {
     </li>`;
   }
 }
-
-if (!customElements.get('tagwerk-spans-field')) customElements.define('tagwerk-spans-field', TagwerkSpansField);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -10,9 +10,7 @@ export const uiDe: Record<keyof typeof uiEn, string> = {
   'ui.close': 'Schließen',
   'ui.error.title': 'Diese Aufgabe kann nicht angezeigt werden',
   'ui.error.more': '{count, plural, one {# weiteres Problem} other {# weitere Probleme}} nicht aufgeführt.',
-  'ui.error.notReady': 'Die Aufgabe ist noch nicht bereit.',
   'ui.error.taskLoad': 'Die Aufgabe konnte nicht geladen werden ({reason}).',
-  'ui.error.kind': 'Dieses Widget nimmt Aufgaben der Art „{expected}“, diese Aufgabe ist aber von der Art „{actual}“.',
   'ui.error.storage':
     'Entwürfe können auf diesem Gerät nicht gespeichert werden ({reason}). Sie können weiterarbeiten, aber beim Neuladen geht Ungespeichertes verloren.',
   'ui.error.media': 'Die Mediendatei konnte nicht geladen werden ({reason}).',
@@ -33,7 +31,6 @@ export const uiDe: Record<keyof typeof uiEn, string> = {
   'ui.review.approve': 'Annehmen',
   'ui.review.reject': 'Ablehnen',
   'ui.review.corrected': 'Korrigiert: Ihre Änderungen werden abgesendet.',
-  'ui.review.required': 'Nehmen Sie die Annotation an, lehnen Sie sie ab oder korrigieren Sie sie vor dem Absenden.',
   'ui.training.title': 'Rückmeldung zum Training',
   'ui.training.summary': 'Sie stimmen in {agreed} von {total} mit der Referenz überein.',
   'ui.training.differ': 'weicht von der Referenz ab',

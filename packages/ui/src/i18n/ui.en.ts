@@ -8,9 +8,7 @@ export const uiEn = {
   'ui.close': 'Close',
   'ui.error.title': 'This task cannot be shown',
   'ui.error.more': '{count, plural, one {# more problem} other {# more problems}} not listed.',
-  'ui.error.notReady': 'The task is not ready yet.',
   'ui.error.taskLoad': 'The task could not be loaded ({reason}).',
-  'ui.error.kind': 'This widget takes “{expected}” tasks, but the task is of kind “{actual}”.',
   'ui.error.storage':
     'Drafts cannot be saved on this device ({reason}). You can keep working, but a reload will lose unsaved work.',
   'ui.error.media': 'The media could not be loaded ({reason}).',
@@ -31,7 +29,6 @@ export const uiEn = {
   'ui.review.approve': 'Approve',
   'ui.review.reject': 'Reject',
   'ui.review.corrected': 'Corrected: your changes will be submitted.',
-  'ui.review.required': 'Approve, reject or correct the annotation before submitting.',
   'ui.training.title': 'Training feedback',
   'ui.training.summary': 'You matched the reference on {agreed} of {total}.',
   'ui.training.differ': 'differs from the reference',
