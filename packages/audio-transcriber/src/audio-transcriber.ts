@@ -22,11 +22,8 @@ import {
   MediaError,
   TagwerkWidget,
   currentPlatform,
-  handleQuestionAction,
-  questionActions,
   questionStyles,
   renderQuestion,
-  syncRadioFocus,
   type FeedbackItem,
   type WidgetAction,
 } from '@tagwerk/ui';
@@ -999,137 +996,129 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio', AudioMessage
 
   protected override get actions(): WidgetAction<AudioMessageKey>[] {
     const task = this.parsedTask;
-    const typing = { allowInInputs: true };
     const alt = typingModifier();
     const digits = (count: number, prefix: string): string[][] =>
       Array.from({ length: Math.min(count, 9) }, (_, i) => [`${prefix}Digit${i + 1}`]);
+    /** An action that works while typing a transcript (all of them use a modifier). */
+    const typing = (
+      id: string,
+      label: AudioMessageKey,
+      keys: string[],
+      run: (event: KeyboardEvent) => boolean | void,
+      allowRepeat = false,
+    ): WidgetAction<AudioMessageKey> => ({ id, label, keys, run, allowInInputs: true, allowRepeat });
+    /** Changes the transcript: only when editable (the key goes on otherwise). */
+    const edit =
+      (change: (event: KeyboardEvent) => void) =>
+      (event: KeyboardEvent): boolean => {
+        if (!this.editable) return false;
+        change(event);
+        return true;
+      };
     return [
-      { id: 'audio:playPause', label: 'audio.action.playPause', keys: ['Control+Space', `${alt}KeyK`], ...typing },
-      { id: 'audio:back', label: 'audio.action.back', keys: [`${alt}ArrowLeft`], ...typing, allowRepeat: true },
-      { id: 'audio:forward', label: 'audio.action.forward', keys: [`${alt}ArrowRight`], ...typing, allowRepeat: true },
-      { id: 'audio:slower', label: 'audio.action.slower', keys: [`${alt}Minus`], ...typing },
-      { id: 'audio:faster', label: 'audio.action.faster', keys: [`${alt}Equal`], ...typing },
-      { id: 'audio:playSegment', label: 'audio.action.playSegment', keys: [`${alt}KeyP`], ...typing },
-      { id: 'audio:nextSegment', label: 'audio.action.nextSegment', keys: [`${alt}ArrowDown`], ...typing },
-      { id: 'audio:previousSegment', label: 'audio.action.previousSegment', keys: [`${alt}ArrowUp`], ...typing },
-      { id: 'audio:loop', label: 'audio.action.loop', keys: [`${alt}KeyL`], ...typing },
-      { id: 'audio:newSegment', label: 'audio.action.newSegment', keys: [`${alt}Enter`], ...typing },
-      { id: 'audio:setStart', label: 'audio.action.setStart', keys: [`${alt}BracketLeft`], ...typing },
-      { id: 'audio:setEnd', label: 'audio.action.setEnd', keys: [`${alt}BracketRight`], ...typing },
-      { id: 'audio:split', label: 'audio.action.split', keys: [`${alt}KeyS`], ...typing },
-      { id: 'audio:merge', label: 'audio.action.merge', keys: [`${alt}KeyM`], ...typing },
-      { id: 'audio:deleteSegment', label: 'audio.action.deleteSegment', keys: ['Delete'] },
-      { id: 'audio:zoomIn', label: 'audio.action.zoomIn', keys: ['Equal', 'NumpadAdd'] },
-      { id: 'audio:zoomOut', label: 'audio.action.zoomOut', keys: ['Minus', 'NumpadSubtract'] },
-      ...digits(task?.tags?.length ?? 0, alt).map((keys, i) => ({
-        id: `audio:tag:${i}`,
-        label: 'audio.action.tag' as const,
-        keys,
-        ...typing,
-      })),
-      ...digits(task?.speakers?.length ?? 0, `${alt}Shift+`).map((keys, i) => ({
-        id: `audio:speaker:${i}`,
-        label: 'audio.action.speaker' as const,
-        keys,
-        ...typing,
-      })),
+      typing('audio:playPause', 'audio.action.playPause', ['Control+Space', `${alt}KeyK`], () => this.togglePlay()),
+      typing('audio:back', 'audio.action.back', [`${alt}ArrowLeft`], () => this.skip(-SKIP_SECONDS), true),
+      typing('audio:forward', 'audio.action.forward', [`${alt}ArrowRight`], () => this.skip(SKIP_SECONDS), true),
+      typing('audio:slower', 'audio.action.slower', [`${alt}Minus`], () => this.stepRate(-1)),
+      typing('audio:faster', 'audio.action.faster', [`${alt}Equal`], () => this.stepRate(1)),
+      typing('audio:playSegment', 'audio.action.playSegment', [`${alt}KeyP`], (event) => {
+        const segment = this.currentSegment(event);
+        if (segment) this.playSegment(segment);
+        else this.announce(this.t('audio.segment.none'));
+      }),
+      typing('audio:nextSegment', 'audio.action.nextSegment', [`${alt}ArrowDown`], (e) => this.playNeighbour(1, e)),
+      typing('audio:previousSegment', 'audio.action.previousSegment', [`${alt}ArrowUp`], (e) =>
+        this.playNeighbour(-1, e),
+      ),
+      typing('audio:loop', 'audio.action.loop', [`${alt}KeyL`], (e) => this.toggleLoop(e)),
+      typing(
+        'audio:newSegment',
+        'audio.action.newSegment',
+        [`${alt}Enter`],
+        edit(() => this.addSegmentAtPlayhead()),
+      ),
+      typing(
+        'audio:setStart',
+        'audio.action.setStart',
+        [`${alt}BracketLeft`],
+        edit((e) => this.edgeToPlayhead('start', e)),
+      ),
+      typing(
+        'audio:setEnd',
+        'audio.action.setEnd',
+        [`${alt}BracketRight`],
+        edit((e) => this.edgeToPlayhead('end', e)),
+      ),
+      typing(
+        'audio:split',
+        'audio.action.split',
+        [`${alt}KeyS`],
+        edit((e) => this.splitAtPlayhead(e)),
+      ),
+      typing(
+        'audio:merge',
+        'audio.action.merge',
+        [`${alt}KeyM`],
+        edit((e) => this.mergeWithNext(this.currentSegment(e))),
+      ),
+      {
+        id: 'audio:deleteSegment',
+        label: 'audio.action.deleteSegment',
+        keys: ['Delete'],
+        run: (event) => {
+          // Only on the focused row itself: Delete inside the textarea or a select edits text.
+          const row = event.composedPath()[0];
+          if (!(row instanceof HTMLElement) || row.dataset['segment'] === undefined || !this.editable) return false;
+          this.deleteSegment(row.dataset['segment']);
+          return true;
+        },
+      },
+      {
+        id: 'audio:zoomIn',
+        label: 'audio.action.zoomIn',
+        keys: ['Equal', 'NumpadAdd'],
+        run: () => this.peaks.zoomIn(),
+      },
+      {
+        id: 'audio:zoomOut',
+        label: 'audio.action.zoomOut',
+        keys: ['Minus', 'NumpadSubtract'],
+        run: () => this.peaks.zoomOut(),
+      },
+      ...digits(task?.tags?.length ?? 0, alt).map((keys, i) =>
+        typing(`audio:tag:${i}`, 'audio.action.tag', keys, (event) => this.insertTagAt(i, event)),
+      ),
+      ...(task?.speakers ?? []).slice(0, 9).map((speaker, i) =>
+        typing(`audio:speaker:${i}`, 'audio.action.speaker', digits(9, `${alt}Shift+`)[i]!, (event) => {
+          if (!this.editable) return false;
+          const segment = this.currentSegment(event);
+          if (!segment) this.announce(this.t('audio.segment.none'));
+          else {
+            this.setSpeaker(segment, speaker.id);
+            this.announce(this.t('audio.segment.speakerSet', { name: speaker.name }));
+          }
+          return true;
+        }),
+      ),
       // On a focused segment (not while typing): the task's label hotkeys, else digits. Elsewhere
       // the same keys answer the file-level questions.
       ...(task?.labels ?? [])
         .map((l, i) => ({ l, keys: l.hotkey ? [hotkeyBinding(l.hotkey)] : i < 9 ? [`Digit${i + 1}`] : [] }))
         .filter(({ keys }) => keys.length > 0)
-        .map(({ l, keys }) => ({ id: `audio:label:${l.id}`, label: 'audio.action.label' as const, keys })),
-      ...questionActions(task?.questions ?? []),
+        .map(({ l, keys }) => ({
+          id: `audio:label:${l.id}`,
+          label: 'audio.action.label' as const,
+          keys,
+          run: (event: KeyboardEvent) => {
+            const segment = this.focusedSegment(event);
+            if (!segment || !this.editable) return false;
+            this.setLabel(segment, l.id);
+            this.announce(this.t('audio.segment.labelSet', { name: l.name }));
+            return true;
+          },
+        })),
+      ...this.questionKeys(),
     ];
-  }
-
-  protected override handleAction(id: string, event: KeyboardEvent): boolean {
-    const task = this.parsedTask!;
-    const edit = (run: () => void): boolean => {
-      if (!this.editable) return false;
-      run();
-      return true;
-    };
-    if (id.startsWith('audio:tag:')) return this.insertTagAt(Number(id.slice('audio:tag:'.length)), event);
-    if (id.startsWith('audio:label:')) {
-      const label = task.labels?.find((l) => l.id === id.slice('audio:label:'.length));
-      const segment = this.focusedSegment(event);
-      if (!label || !segment || !this.editable) return false;
-      this.setLabel(segment, label.id);
-      this.announce(this.t('audio.segment.labelSet', { name: label.name }));
-      return true;
-    }
-    if (id.startsWith('audio:speaker:')) {
-      const speaker = task.speakers?.[Number(id.slice('audio:speaker:'.length))];
-      const segment = this.currentSegment(event);
-      if (!speaker || !this.editable) return false;
-      if (!segment) this.announce(this.t('audio.segment.none'));
-      else {
-        this.setSpeaker(segment, speaker.id);
-        this.announce(this.t('audio.segment.speakerSet', { name: speaker.name }));
-      }
-      return true;
-    }
-    switch (id) {
-      case 'audio:playPause':
-        this.togglePlay();
-        return true;
-      case 'audio:back':
-        this.skip(-SKIP_SECONDS);
-        return true;
-      case 'audio:forward':
-        this.skip(SKIP_SECONDS);
-        return true;
-      case 'audio:slower':
-        this.stepRate(-1);
-        return true;
-      case 'audio:faster':
-        this.stepRate(1);
-        return true;
-      case 'audio:playSegment': {
-        const segment = this.currentSegment(event);
-        if (segment) this.playSegment(segment);
-        else this.announce(this.t('audio.segment.none'));
-        return true;
-      }
-      case 'audio:nextSegment':
-        this.playNeighbour(1, event);
-        return true;
-      case 'audio:previousSegment':
-        this.playNeighbour(-1, event);
-        return true;
-      case 'audio:loop':
-        this.toggleLoop(event);
-        return true;
-      case 'audio:newSegment':
-        return edit(() => this.addSegmentAtPlayhead());
-      case 'audio:setStart':
-        return edit(() => this.edgeToPlayhead('start', event));
-      case 'audio:setEnd':
-        return edit(() => this.edgeToPlayhead('end', event));
-      case 'audio:split':
-        return edit(() => this.splitAtPlayhead(event));
-      case 'audio:merge':
-        return edit(() => this.mergeWithNext(this.currentSegment(event)));
-      case 'audio:deleteSegment': {
-        // Only on the focused row itself: Delete inside the textarea or a select edits text.
-        const row = event.composedPath()[0];
-        if (!(row instanceof HTMLElement) || row.dataset['segment'] === undefined || !this.editable) return false;
-        this.deleteSegment(row.dataset['segment']);
-        return true;
-      }
-      case 'audio:zoomIn':
-        this.peaks.zoomIn();
-        return true;
-      case 'audio:zoomOut':
-        this.peaks.zoomOut();
-        return true;
-      default: {
-        const handled = handleQuestionAction(id, task.questions ?? [], this.questionHost(), this.shadowRoot!);
-        if (handled) void this.updateComplete.then(() => syncRadioFocus(this.shadowRoot!));
-        return handled;
-      }
-    }
   }
 
   protected override focusError(error: ValidationError): void {

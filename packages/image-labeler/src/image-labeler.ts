@@ -21,11 +21,8 @@ import {
   MediaError,
   TagwerkWidget,
   focusQuestion,
-  handleQuestionAction,
-  questionActions,
   questionStyles,
   renderQuestion,
-  syncRadioFocus,
   type FeedbackItem,
   type WidgetAction,
 } from '@tagwerk/ui';
@@ -196,122 +193,107 @@ export class TagwerkImageLabeler extends TagwerkWidget<'image', ImageLabelerMess
 
   protected override get actions(): WidgetAction<ImageLabelerMessageKey>[] {
     const task = this.parsedTask;
-    const labels = (task?.labels ?? []).slice(0, 9).map((l, i) => ({
-      id: `label:${l.id}`,
-      label: 'imageLabeler.action.label' as const,
-      keys: [l.hotkey ? hotkeyBinding(l.hotkey) : `Digit${i + 1}`],
-    }));
+    /** A stage action: runs only while the stage has focus (elsewhere the key goes on). */
+    const stage = (
+      id: string,
+      label: ImageLabelerMessageKey,
+      keys: string[],
+      run: () => boolean,
+      allowRepeat = false,
+    ): WidgetAction<ImageLabelerMessageKey> => ({
+      id,
+      label,
+      keys,
+      allowRepeat,
+      run: (event) => this.onStage(event) && run(),
+    });
+    const view = (change: () => void) => (): boolean => {
+      change();
+      return true;
+    };
+    const labels = (task?.labels ?? [])
+      .slice(0, 9)
+      .map((l, i) =>
+        stage(
+          `label:${l.id}`,
+          'imageLabeler.action.label',
+          [l.hotkey ? hotkeyBinding(l.hotkey) : `Digit${i + 1}`],
+          () => this.pickLabel(l.id),
+        ),
+      );
     // A label hotkey chosen by the task wins over a tool's letter; the tool moves to Shift+letter.
     const taken = new Set(labels.flatMap((l) => l.keys));
-    const toolKeys = (tool: Tool): string[] => [
-      taken.has(TOOL_KEYS[tool]) ? `Shift+${TOOL_KEYS[tool]}` : TOOL_KEYS[tool],
-    ];
-    const tools = (task?.tools ?? []).map((tool) => ({
-      id: `tool:${tool}`,
-      label: `imageLabeler.tool.${tool}` as const,
-      keys: toolKeys(tool),
-    }));
-    return [
-      { id: 'tool:select', label: 'imageLabeler.tool.select', keys: toolKeys('select') },
-      ...tools,
-      ...labels,
-      { id: 'next-region', label: 'imageLabeler.action.nextRegion', keys: ['Tab'] },
-      { id: 'previous-region', label: 'imageLabeler.action.previousRegion', keys: ['Shift+Tab'] },
-      ...(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'] as const).flatMap((arrow) => [
-        { id: `move:${arrow}:1`, label: 'imageLabeler.action.move' as const, keys: [arrow], allowRepeat: true },
-        {
-          id: `move:${arrow}:10`,
-          label: 'imageLabeler.action.move' as const,
-          keys: [`Shift+${arrow}`],
-          allowRepeat: true,
-        },
-        {
-          id: `resize:${arrow}:1`,
-          label: 'imageLabeler.action.resize' as const,
-          keys: [`Alt+${arrow}`],
-          allowRepeat: true,
-        },
-        {
-          id: `resize:${arrow}:10`,
-          label: 'imageLabeler.action.resize' as const,
-          keys: [`Alt+Shift+${arrow}`],
-          allowRepeat: true,
-        },
-      ]),
-      { id: 'place', label: 'imageLabeler.action.place', keys: ['Enter'] },
-      { id: 'place-occluded', label: 'imageLabeler.action.placeOccluded', keys: ['Shift+Enter'] },
-      { id: 'skip-keypoint', label: 'imageLabeler.action.skipKeypoint', keys: ['KeyS'] },
-      { id: 'remove-point', label: 'imageLabeler.action.removePoint', keys: ['Backspace'] },
-      { id: 'delete', label: 'imageLabeler.action.delete', keys: ['Delete'] },
-      { id: 'cancel', label: 'imageLabeler.action.cancel', keys: ['Escape'] },
-      { id: 'duplicate', label: 'imageLabeler.action.duplicate', keys: ['KeyD'] },
-      { id: 'hide', label: 'imageLabeler.action.hide', keys: ['KeyH'] },
-      { id: 'lock', label: 'imageLabeler.action.lock', keys: ['KeyL'] },
-      { id: 'zoom-in', label: 'imageLabeler.action.zoomIn', keys: ['Equal', 'NumpadAdd'] },
-      { id: 'zoom-out', label: 'imageLabeler.action.zoomOut', keys: ['Minus', 'NumpadSubtract'] },
-      { id: 'zoom-fit', label: 'imageLabeler.action.fit', keys: ['KeyF'] },
-      { id: 'zoom-100', label: 'imageLabeler.action.actual', keys: ['Shift+KeyF'] },
-      ...questionActions(task?.questions ?? []).filter(
-        (a) => a.id === 'next-question' || a.id === 'previous-question' || a.id.startsWith('pick-'),
+    const tool = (t: Tool): WidgetAction<ImageLabelerMessageKey> =>
+      stage(
+        `tool:${t}`,
+        `imageLabeler.tool.${t}`,
+        [taken.has(TOOL_KEYS[t]) ? `Shift+${TOOL_KEYS[t]}` : TOOL_KEYS[t]],
+        () => this.setTool(t),
+      );
+    const arrows = (['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'] as const).flatMap((arrow) =>
+      (['move', 'resize'] as const).flatMap((verb) =>
+        ([1, 10] as const).map((step) =>
+          stage(
+            `${verb}:${arrow}:${step}`,
+            verb === 'move' ? 'imageLabeler.action.move' : 'imageLabeler.action.resize',
+            [`${verb === 'resize' ? 'Alt+' : ''}${step === 10 ? 'Shift+' : ''}${arrow}`],
+            () => this.arrow(verb, arrow, step),
+            true,
+          ),
+        ),
       ),
+    );
+    // Question keys answer the image-level questions, but not while the stage has focus.
+    const answering = this.questionKeys()
+      .filter((a) => a.id === 'next-question' || a.id === 'previous-question' || a.id.startsWith('pick-'))
+      .map((a) => ({ ...a, run: (event: KeyboardEvent) => !this.onStage(event) && a.run(event) !== false }));
+    return [
+      tool('select'),
+      ...(task?.tools ?? []).map(tool),
+      ...labels,
+      stage('next-region', 'imageLabeler.action.nextRegion', ['Tab'], () => this.cycle(1)),
+      stage('previous-region', 'imageLabeler.action.previousRegion', ['Shift+Tab'], () => this.cycle(-1)),
+      ...arrows,
+      stage('place', 'imageLabeler.action.place', ['Enter'], () => this.place(false)),
+      stage('place-occluded', 'imageLabeler.action.placeOccluded', ['Shift+Enter'], () => this.place(true)),
+      stage('skip-keypoint', 'imageLabeler.action.skipKeypoint', ['KeyS'], () => this.skipKeypoint()),
+      stage('remove-point', 'imageLabeler.action.removePoint', ['Backspace'], () => this.removePointOrRegion()),
+      stage('delete', 'imageLabeler.action.delete', ['Delete'], () => this.deleteSelected()),
+      stage('cancel', 'imageLabeler.action.cancel', ['Escape'], () => this.cancel()),
+      stage('duplicate', 'imageLabeler.action.duplicate', ['KeyD'], () => this.duplicateSelected()),
+      stage('hide', 'imageLabeler.action.hide', ['KeyH'], () => this.toggleFlag('hide')),
+      stage('lock', 'imageLabeler.action.lock', ['KeyL'], () => this.toggleFlag('lock')),
+      stage(
+        'zoom-in',
+        'imageLabeler.action.zoomIn',
+        ['Equal', 'NumpadAdd'],
+        view(() => this.stage.zoomBy(1.25)),
+      ),
+      stage(
+        'zoom-out',
+        'imageLabeler.action.zoomOut',
+        ['Minus', 'NumpadSubtract'],
+        view(() => this.stage.zoomBy(0.8)),
+      ),
+      stage(
+        'zoom-fit',
+        'imageLabeler.action.fit',
+        ['KeyF'],
+        view(() => this.stage.fit()),
+      ),
+      stage(
+        'zoom-100',
+        'imageLabeler.action.actual',
+        ['Shift+KeyF'],
+        view(() => this.stage.actualSize()),
+      ),
+      ...answering,
     ];
   }
 
-  protected override handleAction(id: string, event: KeyboardEvent): boolean {
-    const task = this.parsedTask;
-    const result = this.result;
-    if (!task || !result) return false;
-    const onStage = this.stageRef.value !== undefined && event.composedPath().includes(this.stageRef.value);
-    if (id.startsWith('pick-') || id.endsWith('-question')) {
-      if (onStage) return false;
-      const handled = handleQuestionAction(id, task.questions ?? [], this.questionHost(), this.shadowRoot!);
-      if (handled) void this.updateComplete.then(() => syncRadioFocus(this.shadowRoot!));
-      return handled;
-    }
-    if (!onStage) return false;
-    const [verb, arg, step] = id.split(':');
-    switch (verb) {
-      case 'tool':
-        return this.setTool(arg as Tool);
-      case 'label':
-        return this.pickLabel(arg!);
-      case 'next-region':
-      case 'previous-region':
-        return this.cycle(verb === 'next-region' ? 1 : -1);
-      case 'move':
-      case 'resize':
-        return this.arrow(verb, arg!, Number(step));
-      case 'place':
-      case 'place-occluded':
-        return this.place(verb === 'place-occluded');
-      case 'skip-keypoint':
-        return this.skipKeypoint();
-      case 'remove-point':
-        return this.removePointOrRegion();
-      case 'delete':
-        return this.deleteSelected();
-      case 'cancel':
-        return this.cancel();
-      case 'duplicate':
-        return this.duplicateSelected();
-      case 'hide':
-      case 'lock':
-        return this.toggleFlag(verb);
-      case 'zoom-in':
-        this.stage.zoomBy(1.25);
-        return true;
-      case 'zoom-out':
-        this.stage.zoomBy(0.8);
-        return true;
-      case 'zoom-fit':
-        this.stage.fit();
-        return true;
-      case 'zoom-100':
-        this.stage.actualSize();
-        return true;
-      default:
-        return false;
-    }
+  /** The key press comes from the stage (where the drawing keys apply). */
+  private onStage(event: KeyboardEvent): boolean {
+    return this.stageRef.value !== undefined && event.composedPath().includes(this.stageRef.value) && !!this.result;
   }
 
   protected override focusError(error: ValidationError): void {

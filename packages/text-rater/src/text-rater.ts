@@ -17,8 +17,6 @@ import {
 import {
   TagwerkWidget,
   focusQuestion,
-  handleQuestionAction,
-  questionActions,
   markdown,
   pairwiseShownOrder,
   questionStyles,
@@ -26,7 +24,6 @@ import {
   type QuestionHost,
   type WidgetAction,
   renderQuestion,
-  syncRadioFocus,
 } from '@tagwerk/ui';
 import { textRaterMessages, type TextRaterMessageKey } from './i18n/messages.js';
 import { styles } from './text-rater.styles.js';
@@ -75,7 +72,8 @@ export class TagwerkTextRater extends TagwerkWidget<'text', TextRaterMessageKey>
   }
 
   protected override get actions(): WidgetAction<TextRaterMessageKey>[] {
-    const questions = this.parsedTask?.questions ?? [];
+    const task = this.parsedTask;
+    const questions = task?.questions ?? [];
     const spanLabels: WidgetAction<TextRaterMessageKey>[] = questions.flatMap((q) =>
       q.type !== 'spans'
         ? []
@@ -92,10 +90,7 @@ export class TagwerkTextRater extends TagwerkWidget<'text', TextRaterMessageKey>
               : [],
           ),
     );
-    const answering = questionActions(questions).map((action) => ({
-      ...action,
-      run: () => this.runQuestionAction(action.id),
-    }));
+    const answering = task ? this.questionKeys(() => this.textHost(task)) : [];
     // Span labels first: inside a spans field their letters win over "prefer A" and friends.
     return [...spanLabels, ...answering];
   }
@@ -107,14 +102,6 @@ export class TagwerkTextRater extends TagwerkWidget<'text', TextRaterMessageKey>
     const field = active as HTMLElement & { applyLabel(label: string): boolean };
     if (field.closest('[data-question]')?.getAttribute('data-question') !== questionId) return false;
     return field.applyLabel(labelId);
-  }
-
-  private runQuestionAction(id: string): boolean {
-    const task = this.parsedTask;
-    if (!task) return false;
-    const handled = handleQuestionAction(id, task.questions, this.textHost(task), this.shadowRoot!);
-    if (handled) void this.updateComplete.then(() => syncRadioFocus(this.shadowRoot!));
-    return handled;
   }
 
   protected override focusError(error: ValidationError): void {

@@ -35,7 +35,7 @@ import {
   type TextTask,
   type Translate,
 } from '@tagwerk/core';
-import type { WidgetAction } from './tagwerk-widget.js';
+import type { ShortcutAction } from './controllers/shortcut-controller.js';
 import type { UiMessageKey } from './i18n/messages.js';
 import { defineFields } from './define-fields.js';
 import { markdown } from './markdown.js';
@@ -57,8 +57,11 @@ export interface QuestionHost {
   setAnswer(questionId: string, answer: Answer | undefined, options?: { coalesceKey?: string }): void;
 }
 
+/** A question key: an action without its `run` (the widget base binds `handleQuestionAction`). */
+export type QuestionKey = Omit<ShortcutAction<UiMessageKey>, 'run'>;
+
 /** Keyboard actions of the question fields; their handler is `handleQuestionAction`. */
-export const QUESTION_ACTIONS: WidgetAction[] = [
+export const QUESTION_ACTIONS: QuestionKey[] = [
   ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 0].map((n) => ({
     id: `pick-${n}`,
     label: 'questions.action.pick' as const,
@@ -74,7 +77,7 @@ export const QUESTION_ACTIONS: WidgetAction[] = [
 ];
 
 /** The question actions a task's questions can use (the `?` sheet lists only these). */
-export function questionActions(questions: readonly Question[]): WidgetAction[] {
+export function questionActions(questions: readonly Question[]): QuestionKey[] {
   if (questions.length === 0) return [];
   const pairwise = questions.some((q) => q.type === 'pairwise');
   const pairwiseIds = new Set(['prefer-a', 'prefer-b', 'tie', 'both-good', 'both-bad']);

@@ -28,12 +28,11 @@ import { ShortcutController, type ShortcutAction } from './controllers/shortcut-
 import { TaskLoader } from './controllers/task-loader.js';
 import { uiMessages, type UiMessageKey } from './i18n/messages.js';
 import { LocaleController } from './locale-controller.js';
-import type { QuestionHost } from './questions.js';
+import { handleQuestionAction, questionActions, syncRadioFocus, type QuestionHost } from './questions.js';
 import { colorScheme, markdownStyles, tokens, widgetStyles } from './tagwerk-widget.styles.js';
 
-/** A keyboard action a widget offers (`run` omitted: `handleAction` runs it). */
-export type WidgetAction<L extends string = UiMessageKey> = Omit<ShortcutAction<L>, 'run'> &
-  Partial<Pick<ShortcutAction<L>, 'run'>>;
+/** A keyboard action a widget offers (see ShortcutAction). */
+export type WidgetAction<L extends string = UiMessageKey> = ShortcutAction<L>;
 
 /** Thrown (as the rejection of `submit()`) when the annotation is invalid. */
 export class AnnotationInvalidError extends Error {
@@ -321,14 +320,23 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
     return Promise.resolve();
   }
 
-  /** Extra keyboard actions of the widget, in priority order. */
-  protected get actions(): WidgetAction<M | UiMessageKey>[] {
+  /** Extra keyboard actions of the widget, in priority order (they run only once the task is ready). */
+  protected get actions(): ShortcutAction<M | UiMessageKey>[] {
     return [];
   }
 
-  /** Runs a widget action that has no `run` of its own; return false to let the key through. */
-  protected handleAction(_id: string, _event: KeyboardEvent): boolean {
-    return false;
+  /** The shared question keys (J/K, digits, A/B/T/G/X…) for the task's questions, answering through `host`. */
+  protected questionKeys(host: () => QuestionHost = () => this.questionHost()): ShortcutAction<UiMessageKey>[] {
+    const questions = this.parsedTask?.questions ?? [];
+    return questionActions(questions).map((action) => ({
+      ...action,
+      run: () => {
+        const root = this.renderRoot as ShadowRoot;
+        const handled = handleQuestionAction(action.id, questions, host(), root);
+        if (handled) void this.updateComplete.then(() => syncRadioFocus(root));
+        return handled;
+      },
+    }));
   }
 
   /** The control an error points at (e.g. `/result/answers/q1`): focused and used as validity anchor. */
@@ -501,8 +509,7 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
     ];
     const own = this.actions.map((a) => ({
       ...a,
-      run: (event: KeyboardEvent) =>
-        this.session !== undefined && (a.run ? a.run(event) !== false : this.handleAction(a.id, event)),
+      run: (event: KeyboardEvent) => this.session !== undefined && a.run(event) !== false,
     }));
     return [...base, ...own];
   }
