@@ -4,6 +4,7 @@
  * All coordinates are natural-image pixels.
  */
 import type { BBox, Region } from '@tagwerk/core';
+import { boundsOf } from './stage/geometry.js';
 
 export interface Size {
   width: number;
@@ -25,18 +26,7 @@ export function regionBounds(region: Region): BBox {
   if (region.type === 'bbox') return region.bbox;
   const points: Array<readonly [number, number]> =
     region.type === 'polygon' ? region.points : region.keypoints.map((k) => [k.x, k.y] as const);
-  if (points.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const [x, y] of points) {
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x);
-    maxY = Math.max(maxY, y);
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+  return boundsOf(points);
 }
 
 const clamp = (v: number, min: number, max: number): number => Math.min(max, Math.max(min, v));

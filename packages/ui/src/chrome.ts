@@ -26,8 +26,11 @@ export interface FeedbackItem {
   detail?: string;
 }
 
-const errorItems = (errors: readonly ValidationError[], max: number): TemplateResult[] =>
-  errors.slice(0, max).map((e) => html`<li>${e.message} ${e.path ? html`<code>${e.path}</code>` : nothing}</li>`);
+/** Error list items; `paths` shows where each is (for the task's author, not for the worker). */
+const errorItems = (errors: readonly ValidationError[], max: number, paths: boolean): TemplateResult[] =>
+  errors
+    .slice(0, max)
+    .map((e) => html`<li>${e.message} ${paths && e.path ? html`<code>${e.path}</code>` : nothing}</li>`);
 
 export function renderHeader(view: {
   t: T;
@@ -96,7 +99,7 @@ export function renderFailure(
   return html`<div class="state error" part="error" role="alert">
     <h3>${t('ui.error.title')}</h3>
     <ul class="errors">
-      ${errorItems(errors, 20)}
+      ${errorItems(errors, 20, true)}
     </ul>
     ${errors.length > 20 ? html`<p>${t('ui.error.more', { count: errors.length - 20 })}</p>` : nothing}
     ${retry ? html`<button type="button" @click=${retry}>${t('ui.retry')}</button>` : nothing}
@@ -187,7 +190,7 @@ export function renderFooter(view: {
         ? html`<div class="state error submit-errors" role="alert" tabindex="-1">
             <h3>${t('ui.submit.refused', { count: view.errors.length })}</h3>
             <ul class="errors">
-              ${errorItems(view.errors, 10)}
+              ${errorItems(view.errors, 10, false)}
             </ul>
           </div>`
         : nothing

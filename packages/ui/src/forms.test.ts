@@ -100,6 +100,46 @@ function deepActive(el: Element): Element | null {
 const cleanups: Array<() => void> = [];
 
 describe('TagwerkWidget in a native form', () => {
+  it('required, in a real widget (the text rater): the browser focuses the missing answer and the widget lists it', async () => {
+    await import('../../text-rater/src/index.js');
+    const form = await fixture<HTMLFormElement>(
+      html`<form method="post" action="/__tagwerk-form-sink">
+        <button type="submit">Send</button>
+      </form>`,
+    );
+    const el = document.createElement('tagwerk-text-rater');
+    el.setAttribute('name', 'annotation');
+    el.setAttribute('required', '');
+    el.autosave = 'off';
+    el.task = {
+      id: `forms-rater-${Date.now()}`,
+      kind: 'text',
+      record: { prompt: 'Hi', responses: [{ id: 'r1', text: 'Hello', format: 'plain' }] },
+      questions: [{ id: 'quality', type: 'rating', label: 'Quality', required: true, scale: { min: 1, max: 5 } }],
+    };
+    const ready = oneEvent(el, 'tagwerk-ready');
+    form.prepend(el);
+    await ready;
+    await el.updateComplete;
+    let posted = 0;
+    const onSubmit = (e: SubmitEvent): void => {
+      posted += e.defaultPrevented ? 0 : 1;
+      e.preventDefault();
+    };
+    window.addEventListener('submit', onSubmit);
+    cleanups.push(() => window.removeEventListener('submit', onSubmit));
+    await click(form.querySelector('button')!);
+    await el.updateComplete;
+    await nextFrame();
+    expect(posted).to.equal(0);
+    const active = deepActive(el);
+    expect(active?.closest('[data-question]')?.getAttribute('data-question'), 'focus is on the question').to.equal(
+      'quality',
+    );
+    expect(active?.matches('input, button, textarea, select, [tabindex]'), 'on one of its controls').to.equal(true);
+    expect(el.shadowRoot!.querySelector('.submit-errors')?.textContent).to.contain('Quality');
+  });
+
   afterEach(async () => {
     cleanups.splice(0).forEach((fn) => fn());
     await resetMouse();

@@ -501,16 +501,27 @@ function questionOf(active: Element | null): HTMLElement | null {
 
 /** Focuses the first focusable control of a question element (a checked radio when there is one). */
 export function focusQuestion(element: Element | null): boolean {
-  if (!element) return false;
-  const target =
+  const target = questionControl(element);
+  target?.focus();
+  return target !== null;
+}
+
+/**
+ * The control of a question that takes focus: its checked radio, else its first input, button or
+ * field (also the validity anchor a form focuses when the answer is missing). The element itself
+ * when it is the control.
+ */
+export function questionControl(element: Element | null): HTMLElement | null {
+  if (!element) return null;
+  const control =
     element.querySelector<HTMLElement>('input:checked') ??
     element.querySelector<HTMLElement>(
       'input, textarea, select, button, [tabindex="0"], tagwerk-ranking-field, tagwerk-spans-field',
     );
-  if (!target) return false;
-  if (target.localName.startsWith('tagwerk-')) (target as HTMLElement & { focus(): void }).focus();
-  else target.focus();
-  return true;
+  if (control) return control;
+  return element instanceof HTMLElement && element.matches('input, textarea, select, button, [tabindex]')
+    ? element
+    : null;
 }
 
 /**

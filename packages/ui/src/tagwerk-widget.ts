@@ -28,7 +28,13 @@ import { ShortcutController, type ShortcutAction } from './controllers/shortcut-
 import { TaskLoader } from './controllers/task-loader.js';
 import { uiMessages, type UiMessageKey } from './i18n/messages.js';
 import { LocaleController } from './locale-controller.js';
-import { handleQuestionAction, questionActions, syncRadioFocus, type QuestionHost } from './questions.js';
+import {
+  handleQuestionAction,
+  questionActions,
+  questionControl,
+  syncRadioFocus,
+  type QuestionHost,
+} from './questions.js';
 import { colorScheme, markdownStyles, tokens, widgetStyles } from './tagwerk-widget.styles.js';
 
 /** A keyboard action a widget offers (see ShortcutAction). */
@@ -342,9 +348,8 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
   /** The control an error points at (e.g. `/result/answers/q1`): focused and used as validity anchor. */
   protected errorTarget(error: ValidationError | undefined): HTMLElement | null {
     const id = error ? answerIdOfPath(error.path) : undefined;
-    return id === undefined
-      ? null
-      : (this.renderRoot?.querySelector<HTMLElement>(`[data-question="${CSS.escape(id)}"]`) ?? null);
+    if (id === undefined) return null;
+    return questionControl(this.renderRoot?.querySelector(`[data-question="${CSS.escape(id)}"]`) ?? null);
   }
 
   /** Moves focus to the control an error points at. */
