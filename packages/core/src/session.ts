@@ -52,6 +52,17 @@ export interface AnnotationSessionOptions<K extends Kind> {
   finishResult?: (result: ResultByKind[K], submitting: boolean) => ResultByKind[K];
 }
 
+/** Whether a stored value has the shape of a SessionDraft (the result itself is checked by validation). */
+export function isSessionDraft(value: unknown): value is SessionDraft<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const { result, meta } = value as Partial<SessionDraft<unknown>>;
+  if (typeof result !== 'object' || result === null || typeof meta !== 'object' || meta === null) return false;
+  const counts = [meta.activeMs, meta.idleMs, meta.edits, meta.undos];
+  return (
+    typeof meta.startedAt === 'string' && counts.every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0)
+  );
+}
+
 /** The outcome of `submit()`. */
 export type SubmitOutcome<K extends Kind> =
   { ok: true; annotation: AnnotationOf<K> } | { ok: false; errors: ValidationResult['errors'] };
@@ -115,7 +126,7 @@ export class AnnotationSession<K extends Kind> {
     return this.reviewValue;
   }
 
-  /** The worker made an edit since the session began (or since the host's last pre-fill). */
+  /** The worker has made an edit in this session (or in the draft it continues). */
   get edited(): boolean {
     return this.counters.edits > 0;
   }

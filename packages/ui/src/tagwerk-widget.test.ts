@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createStore, get } from 'idb-keyval';
-import { draftKey } from './journal.js';
+import { DraftJournal, IndexedDbStore, draftKey } from './journal.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { press } from '../test/keys.js';
 import {
@@ -8,6 +8,7 @@ import {
   type TagwerkErrorEvent,
   type TagwerkInvalidEvent,
   type TagwerkSubmitEvent,
+  type TextAnnotation,
   type TextTask,
   validateAnnotation,
 } from '@tagwerk/core';
@@ -465,5 +466,139 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
     expect(light).to.equal('rgb(255, 255, 255)');
     el.style.setProperty('--tagwerk-color-background', 'rgb(1, 2, 3)');
     expect(getComputedStyle(base).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
+
+  describe('lifecycle edge cases', () => {
+    /** Stores `value` as the draft of `taskId`, as an earlier visit would have. */
+    async function storeDraft(taskId: string, value: unknown): Promise<void> {
+      const journal = new DraftJournal<unknown>({ widget: 'tagwerk-test-widget', taskId });
+      journal.write(value);
+      await journal.flush();
+    }
+
+    it('a task change never restarts the previous task: one ready per task, error and empty states shown', async () => {
+      const a = makeTask();
+      const b = makeTask();
+      const el = document.createElement('tagwerk-test-widget');
+      el.autosave = 'off';
+      const readies: string[] = [];
+      el.addEventListener('tagwerk-ready', (e) => readies.push(e.detail.taskId));
+      el.task = a;
+      const first = oneEvent(el, 'tagwerk-ready');
+      await fixture(html`<div>${el}</div>`);
+      await first;
+      const second = oneEvent(el, 'tagwerk-ready');
+      el.task = b;
+      await second;
+      await el.updateComplete;
+      expect(readies).to.deep.equal([a.id, b.id]);
+      expect(el.value!.taskId).to.equal(b.id);
+
+      const failed = oneEvent(el, 'tagwerk-error');
+      el.task = { id: 'x', kind: 'text' };
+      await failed;
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="error"]'), 'the error panel replaces the old task').to.exist;
+      expect(el.value).to.equal(null);
+
+      el.task = null;
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(el.value).to.equal(null);
+      expect(el.shadowRoot!.querySelector('.state')!.textContent).to.contain('No task yet');
+    });
+
+    it('a stored draft that no longer fits is dropped and the host pre-fill stays; a malformed one too', async () => {
+      const task = makeTask();
+      await storeDraft(task.id, {
+        result: { answers: { mood: 'gone-option' } },
+        meta: { startedAt: '2026-01-01T00:00:00.000Z', activeMs: 1, idleMs: 1, edits: 1, undos: 0 },
+      });
+      const el = document.createElement('tagwerk-test-widget');
+      el.task = task;
+      const meta = { startedAt: '2026-01-01T00:00:00.000Z', submittedAt: null, activeMs: 0, idleMs: 0, edits: 0 };
+      const prefill: TextAnnotation = {
+        schemaVersion: 1,
+        kind: 'text',
+        taskId: task.id,
+        result: { answers: { why: 'pre-filled' } },
+        meta: { ...meta, undos: 0, locale: 'en', widget: 'x@1' },
+      };
+      el.value = prefill;
+      const readyEvent = oneEvent(el, 'tagwerk-ready');
+      await fixture(html`<div>${el}</div>`);
+      await readyEvent;
+      const valueOf = (w: TagwerkTestWidget) => w.value;
+      expect(valueOf(el)!.result.answers).to.deep.equal({ why: 'pre-filled' });
+
+      const other = makeTask();
+      await storeDraft(other.id, { result: { answers: {} }, junk: true });
+      const el2 = document.createElement('tagwerk-test-widget');
+      el2.task = other;
+      const ready2 = oneEvent(el2, 'tagwerk-ready');
+      await fixture(html`<div>${el2}</div>`);
+      await ready2;
+      expect(el2.value!.meta.edits).to.equal(0);
+      expect(el2.shadowRoot!.querySelector('.notice'), 'nothing was restored').to.equal(null);
+    });
+
+    it('reset() leaves no draft behind, also after a submit', async () => {
+      const task = makeTask();
+      const el = await mount(task);
+      await typeInto(el, 'why', 'x');
+      await el.submit();
+      el.reset();
+      el.remove(); // flushes whatever the journal holds
+      const again = await mount(task);
+      expect(again.value!.result.answers, 'nothing restored').to.deep.equal({});
+      expect(again.shadowRoot!.querySelector('.notice')).to.equal(null);
+    });
+
+    it('an empty task-src body shows the empty state, not an endless spinner', async () => {
+      const realFetch = window.fetch;
+      window.fetch = () => Promise.resolve(new Response(''));
+      try {
+        const el = document.createElement('tagwerk-test-widget');
+        el.taskSrc = '/empty-task.json';
+        await fixture(html`<div>${el}</div>`);
+        await waitUntil(() => el.shadowRoot!.querySelector('.state:not(:has(.spinner))'), 'the empty state');
+        expect(el.shadowRoot!.querySelector('.state')!.textContent).to.contain('No task yet');
+      } finally {
+        window.fetch = realFetch;
+      }
+    });
+
+    it('a mode set a moment ago counts at once for validate() and submit()', async () => {
+      const el = await mount();
+      await typeInto(el, 'why', 'done');
+      expect(el.validate().valid).to.equal(true);
+      el.mode = 'review';
+      expect(el.validate().errors.map((e) => e.code)).to.deep.equal(['review-required']);
+      let refused: unknown;
+      await el.submit().catch((e: unknown) => (refused = e));
+      expect(refused).to.be.instanceOf(Error);
+    });
+
+    it("a form submission cancelled by a later listener keeps the submitted widget's draft", async () => {
+      const task = makeTask();
+      const form = await fixture<HTMLFormElement>(
+        html`<form method="post" action="/__tagwerk-form-sink">
+          <tagwerk-test-widget name="a" .task=${task}></tagwerk-test-widget>
+        </form>`,
+      );
+      const el = await ready(form.querySelector('tagwerk-test-widget')!);
+      await typeInto(el, 'why', 'kept');
+      const store = new IndexedDbStore();
+      const key = draftKey('tagwerk-test-widget', task.id);
+      await waitUntil(async () => (await store.get(key)) !== undefined, 'the draft is stored');
+      // The page's own check refuses the submission after the widget accepted it.
+      form.addEventListener('submit', (e) => e.preventDefault());
+      const accepted = oneEvent(el, 'tagwerk-submit');
+      form.requestSubmit();
+      await accepted;
+      await new Promise((resolve) => setTimeout(resolve)); // the form's submit event is through
+      expect(await store.get(key), 'the draft survives a submission that was never sent').to.exist;
+      el.reset();
+    });
   });
 });

@@ -169,7 +169,18 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
     edited: () => this.session?.edited ?? false,
     anchor: (error) =>
       this.errorTarget(error) ?? this.renderRoot?.querySelector<HTMLElement>('[part="base"]') ?? undefined,
-    submitForForm: () => this.annotation.submit() !== undefined,
+    stateKey: () =>
+      [
+        this.session?.version,
+        this.required,
+        this.name,
+        this.formMirror,
+        this.readonly,
+        this.disabled,
+        this.loader.phase,
+      ].join(),
+    submitForForm: () => this.annotation.submit({ keepDraft: true }) !== undefined,
+    submissionSent: () => this.annotation.submissionSent(),
     showErrors: () => this.annotation.showErrors(this.validate().errors),
   });
   private readonly drafts = new DraftController<WidgetDraft<ResultByKind[K]>>(this, {
@@ -236,6 +247,7 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
 
   /** The current envelope (the submitted one until the next edit); `null` before ready. Setting it pre-fills. */
   get value(): AnnotationOf<K> | null {
+    this.syncSession();
     return this.session?.current ?? null;
   }
 
@@ -245,11 +257,13 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
 
   /** Validates the current annotation against the task. */
   validate(): ValidationResult {
+    this.syncSession();
     return this.session?.validation() ?? { valid: false, errors: [notReadyError(this.locale.lang)] };
   }
 
   /** Validates and, when valid, fires `tagwerk-submit` and resolves with the final envelope. */
   async submit(): Promise<AnnotationOf<K>> {
+    this.syncSession();
     const annotation = this.annotation.submit();
     if (annotation) return annotation;
     await this.updateComplete; // the list is shown (and focused) before the promise rejects
@@ -443,15 +457,14 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('task') || changed.has('taskSrc')) {
       this.annotation.end();
-      this.began = undefined;
+      // The loader still holds the previous load until its next run (in hostUpdate, after this).
+      this.began = this.loader.value;
     }
     if (changed.has('autosave') && this.autosave === 'off') this.drafts.clear();
     if (changed.has('keymap')) this.shortcuts.invalidate();
-    if (this.session) {
-      this.session.mode = this.mode;
-      this.session.locale = this.locale.lang;
-    }
+    this.syncSession();
     const loaded = this.loader.value;
+    if (!loaded) this.annotation.end();
     if (loaded && loaded !== this.began) {
       this.began = loaded;
       this.annotation.begin(loaded.task, loaded.prepared);
@@ -523,6 +536,13 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.shortcuts');
     if (dialog && !dialog.open) dialog.showModal();
   };
+
+  /** A `mode` or language set a moment ago counts at once, not only after the next render. */
+  private syncSession(): void {
+    if (!this.session) return;
+    this.session.mode = this.mode;
+    this.session.locale = this.locale.lang;
+  }
 
   /** The session of the task shown (AnnotationController); undefined until ready. */
   private get session(): AnnotationController<K>['session'] {

@@ -6,6 +6,7 @@ import {
   TagwerkInvalidEvent,
   TagwerkReadyEvent,
   TagwerkSubmitEvent,
+  isSessionDraft,
   notReadyError,
   validateAnnotation,
   type Annotation,
@@ -78,23 +79,20 @@ export class AnnotationController<K extends Kind> implements ReactiveController 
   hostConnected(): void {}
 
   /** Starts the session of a loaded task, continuing its stored draft when that still fits. */
-  begin(task: TaskOf<K>, draft: WidgetDraft<ResultByKind[K]> | undefined): void {
+  begin(task: TaskOf<K>, stored: unknown): void {
     this.submitErrors = [];
     this.feedback = undefined;
     this.restored = false;
-    this.session = this.start(task);
-    if (draft) {
-      this.session.restore(draft);
-      // A draft from an older version of the task is dropped rather than shown broken.
-      if (this.acceptable(this.session.envelope())) {
-        if (draft.widget !== undefined) this.binding.restoreDraftState(draft.widget);
-        this.session.touch(); // finishResult() may read what restoreDraftState() brought back
-        this.restored = true;
-      } else {
-        this.session = this.start(task);
-      }
+    const session = this.start(task);
+    // A draft from an older version of the task, or not a draft at all, is dropped rather than
+    // shown broken; the host's pre-fill stays.
+    if (isSessionDraft(stored) && this.acceptable({ ...session.envelope(), result: stored.result })) {
+      const draft = stored as WidgetDraft<ResultByKind[K]>;
+      session.restore(draft);
+      if (draft.widget !== undefined) this.binding.restoreDraftState(draft.widget);
+      session.touch(); // finishResult() may read what restoreDraftState() brought back
+      this.restored = true;
     }
-    const session = this.session;
     void this.host.updateComplete.then(() => {
       if (this.session === session) this.host.dispatchEvent(new TagwerkReadyEvent({ taskId: task.id }));
     });
@@ -114,12 +112,14 @@ export class AnnotationController<K extends Kind> implements ReactiveController 
   }
 
   /** Records a change made through the session and tells everyone who needs to know. */
-  changed(origin: CommitOrigin): void {
+  changed(origin: CommitOrigin, options: { journal?: boolean } = {}): void {
     const session = this.session!;
     const validation = session.validation();
     if (this.submitErrors.length) this.submitErrors = validation.errors;
     // After a submit, only a new edit makes a draft again (not, say, playback progress).
-    if (!session.submitted) this.binding.drafts.write({ ...session.toDraft(), widget: this.binding.draftState() });
+    if (!session.submitted && options.journal !== false) {
+      this.binding.drafts.write({ ...session.toDraft(), widget: this.binding.draftState() });
+    }
     this.binding.syncForm();
     this.host.requestUpdate();
     if (origin === 'user') {
@@ -136,7 +136,7 @@ export class AnnotationController<K extends Kind> implements ReactiveController 
     this.feedback = undefined;
     this.restored = false;
     this.binding.drafts.clear();
-    this.changed('host');
+    this.changed('host', { journal: false }); // the draft stays cleared until the next edit
   }
 
   /** The worker's verdict (review mode). */
@@ -145,8 +145,12 @@ export class AnnotationController<K extends Kind> implements ReactiveController 
     if (this.session) this.changed('user');
   }
 
-  /** Submits synchronously: the envelope when accepted, undefined when refused (errors listed). */
-  submit(): AnnotationOf<K> | undefined {
+  /**
+   * Submits synchronously: the envelope when accepted, undefined when refused (errors listed).
+   * `keepDraft`: the stored draft stays until `submissionSent()` (a form submission that a later
+   * listener may still cancel).
+   */
+  submit(options: { keepDraft?: boolean } = {}): AnnotationOf<K> | undefined {
     const outcome = this.session?.submit() ?? { ok: false as const, errors: [notReadyError(this.binding.locale())] };
     if (!outcome.ok) {
       this.showErrors(outcome.errors);
@@ -156,8 +160,7 @@ export class AnnotationController<K extends Kind> implements ReactiveController 
     const { annotation } = outcome;
     this.submitErrors = [];
     this.restored = false;
-    this.binding.drafts.clear();
-    this.binding.drafts.markInstructionsRead();
+    if (!options.keepDraft) this.submissionSent();
     this.binding.syncForm();
     this.host.requestUpdate();
     this.host.dispatchEvent(new TagwerkSubmitEvent({ annotation: annotation as Annotation }));
@@ -166,6 +169,13 @@ export class AnnotationController<K extends Kind> implements ReactiveController 
       this.feedback = this.binding.compare(reference.result as ResultByKind[K], annotation.result);
     }
     return annotation;
+  }
+
+  /** The submitted annotation has left (the form was sent): its draft and first-time help go. */
+  submissionSent(): void {
+    if (!this.session?.submitted) return;
+    this.binding.drafts.clear();
+    this.binding.drafts.markInstructionsRead();
   }
 
   /** Lists what is missing and moves focus to the first (once the list has rendered). */

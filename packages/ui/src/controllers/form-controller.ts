@@ -19,8 +19,12 @@ export interface FormBinding {
   edited(): boolean;
   /** The focusable control an error points at: the browser focuses it and anchors its bubble there. */
   anchor(error: ValidationError | undefined): HTMLElement | undefined;
-  /** Runs `submit()` for a form submission, synchronously: true when it succeeded. */
+  /** Changes whenever the value, its validity or the form attributes may have changed. */
+  stateKey(): string;
+  /** Runs `submit()` for a form submission, synchronously, keeping the stored draft: true when it succeeded. */
   submitForForm(): boolean;
+  /** The form submission went ahead (no later listener cancelled it): the stored draft may go. */
+  submissionSent(): void;
   /** Lists the errors in the widget and moves focus to the first (constraint validation reported). */
   showErrors(): void;
 }
@@ -47,6 +51,8 @@ export class FormController implements ReactiveController {
   disabled = false;
   private mirror: HTMLInputElement | undefined;
   private form: HTMLFormElement | null = null;
+  /** What the form last saw (see `FormBinding.stateKey`). */
+  private syncedFor = '';
   /** Set by an invalid event until the browser's report (focus) arrives in the same task. */
   private reportPending = false;
 
@@ -69,7 +75,9 @@ export class FormController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    // After each render: the validity anchor must be an element that exists now.
+    // After a render that may have changed something a form sees (the anchor must exist by then).
+    const key = this.binding.stateKey();
+    if (key === this.syncedFor) return;
     this.sync();
   }
 
@@ -81,6 +89,7 @@ export class FormController implements ReactiveController {
 
   /** Writes the value, the validity and the mirror. */
   sync(): void {
+    this.syncedFor = this.binding.stateKey();
     const value = this.binding.current();
     const json = value ? JSON.stringify(value) : null;
     this.internals.setFormValue(json, json);
@@ -131,7 +140,8 @@ export class FormController implements ReactiveController {
     if (form === this.form) return;
     this.form?.removeEventListener('submit', this.handleSubmit, { capture: true });
     this.form = form;
-    // Capture on the form: runs before the page's own submit listeners (which may read FormData).
+    // Capture on the form: runs before the page's submit listeners on the form and its ancestors
+    // in the bubble phase (which may read FormData); capture listeners on window or document run first.
     form?.addEventListener('submit', this.handleSubmit, { capture: true });
   }
 
@@ -142,9 +152,15 @@ export class FormController implements ReactiveController {
       if (this.host.required) this.refuse(event);
       return;
     }
-    if (this.binding.submitted()) return;
-    if (this.binding.submitForForm()) this.sync();
-    else this.refuse(event);
+    if (!this.binding.submitted()) {
+      if (!this.binding.submitForForm()) return this.refuse(event);
+      this.sync();
+    }
+    // A later listener (the page's own check, another widget in the form) may still cancel the
+    // submission: the stored draft goes only once the event is through and was not cancelled.
+    setTimeout(() => {
+      if (!event.defaultPrevented) this.binding.submissionSent();
+    });
   };
 
   private refuse(event: SubmitEvent): void {

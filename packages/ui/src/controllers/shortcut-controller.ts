@@ -52,6 +52,8 @@ export class ShortcutController<L extends string> implements ReactiveController 
   private resolved:
     | { keymap: Keymap<string>; settings: Record<string, ShortcutActionOptions>; byId: Map<string, ShortcutAction<L>> }
     | undefined;
+  /** The remapping whose error was reported (once per `keymap` value, not per task or render). */
+  private reportedFor: unknown;
 
   constructor(
     private readonly host: ShortcutHost,
@@ -103,7 +105,12 @@ export class ShortcutController<L extends string> implements ReactiveController 
     } catch (error) {
       // A host's typo must not break the keyboard: keep the defaults and say what was wrong.
       keymap = createKeymap(defaults);
-      this.options.invalid(String((error as Error).message));
+      const overrides = this.options.overrides();
+      if (overrides !== this.reportedFor) {
+        this.reportedFor = overrides;
+        // Not from inside a render (rows are read there): after it.
+        queueMicrotask(() => this.options.invalid(String((error as Error).message)));
+      }
     }
     const settings = Object.fromEntries(
       actions.map((a) => [a.id, { allowInInputs: a.allowInInputs ?? false, allowRepeat: a.allowRepeat ?? false }]),

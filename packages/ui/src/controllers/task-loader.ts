@@ -64,6 +64,8 @@ const isEmpty = (input: unknown): boolean => input === null || input === undefin
  */
 export class TaskLoader<K extends Kind, P> {
   private attempt = 0;
+  /** The last load found nothing to show (an empty `task-src` body). */
+  private foundNothing = false;
   private readonly job: Task<readonly [unknown, string | undefined, number], Loaded<K, P>>;
 
   constructor(
@@ -80,7 +82,7 @@ export class TaskLoader<K extends Kind, P> {
   get phase(): 'empty' | 'loading' | 'error' | 'ready' {
     switch (this.job.status) {
       case TaskStatus.INITIAL:
-        return isEmpty(this.host.task) && !this.host.taskSrc ? 'empty' : 'loading';
+        return this.foundNothing || (isEmpty(this.host.task) && !this.host.taskSrc) ? 'empty' : 'loading';
       case TaskStatus.PENDING:
         return 'loading';
       case TaskStatus.ERROR:
@@ -113,10 +115,14 @@ export class TaskLoader<K extends Kind, P> {
 
   private async load(input: unknown, src: string | undefined, signal: AbortSignal): Promise<Loaded<K, P>> {
     this.options.parsed(undefined);
+    this.foundNothing = false;
     if (isEmpty(input) && src) input = await this.fetchTask(src, signal);
     // A newer load has started: @lit/task drops this result, and nothing here may touch the host.
     signal.throwIfAborted();
-    if (isEmpty(input)) return initialState as never;
+    if (isEmpty(input)) {
+      this.foundNothing = true;
+      return initialState as never;
+    }
     const parsed = parseTask(input, { locale: this.options.locale(), kind: this.options.kind() });
     if (!parsed.ok) throw new LoadFailure('task-invalid', parsed.errors);
     const task = parsed.value as TaskOf<K>;
