@@ -406,6 +406,16 @@ describe('<tagwerk-audio-transcriber> editing', () => {
     expect(await publishedSchemaErrors(outcome.annotation, 'annotation.json')).to.deep.equal([]);
   });
 
+  it('a click on a segment in the waveform seeks playback there, not only the position slider', async () => {
+    const transcriber = await mount(makeTask(audio, { prefill: [{ id: 'p1', start: 1, end: 2, text: '' }] }));
+    await transcriber.clickWaveform(1.5);
+    expect(transcriber.position()).to.be.within(1.3, 1.7);
+    await waitUntil(
+      () => Math.abs(transcriber.currentTime() - transcriber.position()) < 0.05,
+      'the media is where the playhead shows',
+    );
+  });
+
   it('keeps what was heard in the draft: a reload does not make the worker listen again', async () => {
     const task = makeTask(audio, { constraints: { mustPlayFully: true } });
     const first = document.createElement('tagwerk-audio-transcriber');

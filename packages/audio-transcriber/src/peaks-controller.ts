@@ -597,7 +597,12 @@ export class PeaksController implements ReactiveController {
       const { id, startTime, endTime } = event.segment;
       if (id !== undefined) this.events.onSegmentChange?.(id, ms(startTime), ms(endTime));
     };
-    const onClick = (event: { time: number }): void => this.events.onSeek?.(event.time);
+    const onClick = (event: { time: number }): void => {
+      // peaks does not seek when the click lands on a segment in insert mode: seek here, so the
+      // media always follows the playhead the worker sees.
+      if (Math.abs(audio.currentTime - event.time) > 0.0005) this.seek(event.time);
+      this.events.onSeek?.(event.time);
+    };
     const onTime = (): void => this.events.onTimeUpdate?.(audio.currentTime);
     const onInsert = (event: { segment: PeaksSegment }): void => {
       const { startTime, endTime } = event.segment;
