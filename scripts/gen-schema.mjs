@@ -34,7 +34,8 @@ function toPublished(rootSchema, id, title, description) {
     $id: `${BASE}${id}`,
     title,
     description,
-    'x-tagwerk-version': version,
+    // A note for people; a keyword of our own would fail Ajv's (and others') default strict mode.
+    $comment: `@tagwerk/core ${version}, contract v1 (schemaVersion 1)`,
     ...body,
     $defs: sortedDefs,
   };

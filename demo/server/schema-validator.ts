@@ -74,8 +74,6 @@ function toErrors(errors: ErrorObject[] | null | undefined): SchemaError[] {
 export function createSchemaValidator(name: 'task' | 'annotation'): SchemaValidator {
   const schema = loadPublishedSchema(name);
   const ajv = new Ajv2020({ allErrors: true, strict: true });
-  // Annotations for people, not validation keywords.
-  ajv.addVocabulary(['x-tagwerk-version']);
   const validate = ajv.compile(schema);
   const id = String(schema.$id);
   const byKind = new Map<string, ValidateFunction>();

@@ -32,7 +32,6 @@ import { checkSchema } from '../src/validate/schema-check.js';
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
 const root = new URL('../', import.meta.url);
 const ajv = new Ajv2020({ strict: true });
-ajv.addVocabulary(['x-tagwerk-version']);
 const ajvTask = ajv.compile(JSON.parse(readFileSync(new URL('schema/task.json', root), 'utf8')) as object);
 const ajvAnnotation = ajv.compile(JSON.parse(readFileSync(new URL('schema/annotation.json', root), 'utf8')) as object);
 
