@@ -18,7 +18,7 @@ function compile(file: 'annotation.json' | 'task.json'): Promise<Validate> {
         default: new (options: object) => { compile(schema: unknown): Validate };
       };
       const schema = (await (await fetch(`/packages/core/schema/${file}`)).json()) as unknown;
-      return new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+      return new Ajv2020({ allErrors: true }).compile(schema); // Ajv's default strict mode
     })();
     validators.set(file, validator);
   }
