@@ -6,14 +6,14 @@ import { tagwerkDemoApi } from './server/api-plugin.js';
  * from other hosts. Only the dev server allows inline styles, because Vite injects imported CSS
  * as <style> elements during development; the built page links its CSS and needs no exception.
  */
-const csp = (dev: boolean): string =>
+const csp = (dev: boolean, port?: number): string =>
   [
     "default-src 'self'",
     "script-src 'self'",
     `style-src 'self'${dev ? " 'unsafe-inline'" : ''}`,
     "img-src 'self' data: blob:",
     "media-src 'self' data: blob:",
-    `connect-src 'self'${dev ? ' ws://127.0.0.1:5173' : ''}`,
+    `connect-src 'self'${dev && port ? ` ws://127.0.0.1:${port}` : ''}`,
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
@@ -27,8 +27,20 @@ export default defineConfig({
   root: new URL('.', import.meta.url).pathname,
   resolve: { conditions: ['source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
-  server: { host: '127.0.0.1', port: 5173, strictPort: true, headers: { 'Content-Security-Policy': csp(true) } },
+  // 5173 when free, else the next free port (Vite prints which); the policy names the port in use.
+  server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173, headers: { 'Content-Security-Policy': csp(false) } },
   build: { target: 'es2022' },
-  plugins: [tagwerkDemoApi()],
+  plugins: [
+    tagwerkDemoApi(),
+    {
+      name: 'tagwerk-demo-csp',
+      configureServer(server) {
+        server.middlewares.use((req, res, next) => {
+          res.setHeader('Content-Security-Policy', csp(true, req.socket.localPort));
+          next();
+        });
+      },
+    },
+  ],
 });
