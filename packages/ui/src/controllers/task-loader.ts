@@ -102,11 +102,6 @@ export class TaskLoader<K extends Kind, P> {
     return this.job.status === TaskStatus.COMPLETE ? this.job.value : undefined;
   }
 
-  /** Resolves with the loaded task, or rejects with the LoadFailure, of the current load. */
-  get done(): Promise<Loaded<K, P>> {
-    return this.job.taskComplete;
-  }
-
   /** Loads the same input again. */
   retry(): void {
     this.attempt += 1;
