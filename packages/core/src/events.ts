@@ -13,7 +13,10 @@ import type { Annotation, ValidationError } from './model/types.js';
  * `media-load-failed` / `media-decode-failed`: the image, audio or waveform could not be loaded or
  * read; `storage-unavailable`: drafts cannot be kept on this device; `value-invalid`: a value the
  * host set was refused (the work is kept); `keymap-invalid`: the host's `keymap` has a binding that
- * does not parse (the defaults stay); `internal`: a bug of ours.
+ * does not parse (the defaults stay); `platform-invalid`: the `platform` wiring cannot work on this
+ * page (unknown name, no `submit-url`, a submit address that is not allowed, no `<crowd-form>`);
+ * `submit-failed`: the platform or the host's server did not take the submission (the draft is
+ * kept and the widget offers to retry); `internal`: a bug of ours.
  */
 export const TAGWERK_ERROR_CODES = [
   'task-invalid',
@@ -23,6 +26,8 @@ export const TAGWERK_ERROR_CODES = [
   'storage-unavailable',
   'value-invalid',
   'keymap-invalid',
+  'platform-invalid',
+  'submit-failed',
   'internal',
 ] as const;
 

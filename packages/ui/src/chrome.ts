@@ -274,6 +274,8 @@ export interface FrameView {
   feedback: readonly FeedbackItem[] | undefined;
   restored: boolean;
   submitButton: boolean;
+  /** The platform notice (preview, sending, failed, saved), or nothing. */
+  banner: TemplateResult | typeof nothing;
   /** The widget's own working area. */
   surface: () => TemplateResult;
   /** The widget's live region. */
@@ -312,6 +314,7 @@ export function renderFrame(view: FrameView): TemplateResult {
             })
           : nothing
       }
+      ${view.banner}
       ${
         view.phase === 'error'
           ? renderFailure(t, view.failure, view.retry)

@@ -324,6 +324,17 @@ export const widgetStyles = css`
     border-radius: var(--_radius);
     background: var(--_warning-bg);
   }
+  .notice.platform.done {
+    background: var(--_bg-raised);
+    border: 1px solid var(--_success);
+  }
+  .notice.platform.failed {
+    border: 1px solid var(--_danger);
+  }
+  .notice .spinner {
+    inline-size: 1em;
+    block-size: 1em;
+  }
   footer[part='footer'] {
     display: flex;
     align-items: center;

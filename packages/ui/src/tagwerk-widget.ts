@@ -24,6 +24,7 @@ import { AnnotationController, type WidgetDraft } from './controllers/annotation
 import { Announcer } from './controllers/announcer.js';
 import { DraftController } from './controllers/draft-controller.js';
 import { FormController } from './controllers/form-controller.js';
+import { PlatformController } from './controllers/platform-controller.js';
 import { ShortcutController, type ShortcutAction } from './controllers/shortcut-controller.js';
 import { TaskLoader } from './controllers/task-loader.js';
 import { uiMessages, type UiMessageKey } from './i18n/messages.js';
@@ -117,6 +118,11 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
     keymap: { attribute: false },
     hideSubmit: { type: Boolean, attribute: 'hide-submit', reflect: true },
     formMirror: { type: Boolean, attribute: 'form-mirror', reflect: true },
+    platform: { reflect: true },
+    submitUrl: { attribute: 'submit-url' },
+    completionCode: { attribute: 'completion-code' },
+    completionUrl: { attribute: 'completion-url' },
+    platformParams: { attribute: 'platform-params' },
   };
 
   /** The task kind this widget accepts. */
@@ -139,7 +145,10 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
     },
     parsed: (task) => (this.parsed = task),
     prepare: async (task, signal) => {
-      const [draft] = await Promise.all([this.drafts.open(task.id, task.instructions), this.prepare(task, signal)]);
+      const [draft] = await Promise.all([
+        this.drafts.open(this.platforms.draftKey(task.id), task.instructions),
+        this.prepare(task, signal),
+      ]);
       return draft;
     },
   });
@@ -194,6 +203,15 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
     enabled: () => this.hotkeys !== 'off' && this.loader.phase !== 'empty',
     invalid: (message) => this.reportError('keymap-invalid', message),
   });
+  private readonly platforms: PlatformController = new PlatformController(this, {
+    t: (key, params) => this.t(key, params),
+    error: (code, message) => this.reportError(code, message),
+    navigate: (url) => location.assign(url),
+    submitNow: (): Annotation | null =>
+      ((this.platforms.busy ? this.session?.submitted : this.annotation.submit({ keepDraft: true })) as
+        Annotation | undefined) ?? null,
+    sent: () => this.annotation.submissionSent(),
+  });
   private readonly activity = new ActivityController(this, {
     activity: () => this.session?.activity(),
     hidden: (hidden) => this.session?.setHidden(hidden),
@@ -227,6 +245,19 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
   declare hideSubmit: boolean;
   /** Keep a hidden `<input name>` in light DOM in sync, for forms that do not see shadow roots. */
   declare formMirror: boolean;
+  /**
+   * Wires the widget into a crowd platform (`@tagwerk/platforms`): "mturk", "ground-truth",
+   * "toloka", "prolific", "clickworker" or "url". See the README's Platforms section.
+   */
+  declare platform: 'mturk' | 'ground-truth' | 'toloka' | 'prolific' | 'clickworker' | 'url' | undefined;
+  /** prolific, clickworker, url: where the envelope and the URL's ids are POSTed (JSON). */
+  declare submitUrl: string | undefined;
+  /** prolific, url: the completion code, when the server's answer does not carry one. */
+  declare completionCode: string | undefined;
+  /** url: where the worker goes after a saved submit; `{code}` is replaced by the completion code. */
+  declare completionUrl: string | undefined;
+  /** url, clickworker: the URL parameters that identify the assignment (comma-separated). */
+  declare platformParams: string | undefined;
 
   private parsed: TaskOf<K> | undefined;
   private began: unknown;
@@ -264,11 +295,32 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
   /** Validates and, when valid, fires `tagwerk-submit` and resolves with the final envelope. */
   async submit(): Promise<AnnotationOf<K>> {
     this.syncSession();
+    if (this.platforms.active) return this.submitToPlatform();
     const annotation = this.annotation.submit();
     if (annotation) return annotation;
     await this.updateComplete; // the list is shown (and focused) before the promise rejects
     const { submitErrors } = this.annotation;
     throw new AnnotationInvalidError(submitErrors.length ? submitErrors : [notReadyError(this.locale.lang)]);
+  }
+
+  /**
+   * With a platform: validates, hands the envelope to the platform and resolves once it has it;
+   * the local draft goes only then. A failed hand-over rejects with the PlatformError (the draft
+   * stays and the widget offers to retry).
+   */
+  private async submitToPlatform(): Promise<AnnotationOf<K>> {
+    if (this.platforms.preview) throw new AnnotationInvalidError([notReadyError(this.locale.lang)]);
+    const pending = this.platforms.busy ? this.session?.submitted : undefined;
+    const annotation = pending ?? this.annotation.submit({ keepDraft: true });
+    if (!annotation) {
+      await this.updateComplete;
+      const { submitErrors } = this.annotation;
+      throw new AnnotationInvalidError(submitErrors.length ? submitErrors : [notReadyError(this.locale.lang)]);
+    }
+    if (pending) return annotation; // a second press while the first is on its way: no second send
+    await this.platforms.deliver(annotation as Annotation);
+    this.annotation.submissionSent();
+    return annotation;
   }
 
   /** Back to the pre-filled (or empty) state; undo history and the local draft are cleared. */
@@ -412,7 +464,9 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
 
   /** The worker may edit: ready, not read-only, not disabled. */
   protected get editable(): boolean {
-    return this.session !== undefined && !this.readonly && !this.disabled && !this.forms.disabled;
+    return (
+      this.session !== undefined && !this.readonly && !this.disabled && !this.forms.disabled && !this.platforms.preview
+    );
   }
 
   /**
@@ -506,9 +560,10 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
     try {
       await this.submit();
       // Inside a host form, a successful submit also submits the form (MTurk's HTMLQuestion).
-      this.forms.internals.form?.requestSubmit();
+      if (!this.platforms.active) this.forms.internals.form?.requestSubmit();
     } catch {
-      // Already reported: tagwerk-invalid fired and the errors are listed with focus on the first.
+      // Already reported: tagwerk-invalid fired and the errors are listed with focus on the first,
+      // or the platform notice says why the answer was not sent (with a retry).
     }
   };
 
@@ -575,7 +630,8 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
       submitErrors,
       feedback,
       restored,
-      submitButton: !this.hideSubmit,
+      submitButton: !this.hideSubmit && !this.platforms.ownsSubmit && !this.platforms.preview,
+      banner: this.platforms.render(() => void this.submitFromUi()),
       surface: () => this.renderSurface(session!.task, session!.result),
       live: () => this.announcer.render(),
       on: {

@@ -39,5 +39,18 @@ export const uiDe: Record<keyof typeof uiEn, string> = {
   'ui.status.valid': 'Bereit zum Absenden',
   'ui.status.disabled': 'Bearbeiten ist ausgeschaltet.',
   'ui.status.incomplete': '{count, plural, one {# Punkt offen} other {# Punkte offen}}',
+  'ui.platform.preview': 'Dies ist eine Vorschau. Nehmen Sie den HIT an, um mit der Arbeit zu beginnen.',
+  'ui.platform.sending': 'Ihre Antwort wird gesendet …',
+  'ui.platform.failed':
+    'Ihre Antwort wurde nicht gesendet: {reason}. Sie bleibt auf diesem Gerät gespeichert, es geht nichts verloren. Versuchen Sie es noch einmal.',
+  'ui.platform.saved': 'Ihre Antwort wurde gespeichert. Vielen Dank!',
+  'ui.platform.code': 'Abschlusscode: {code}',
+  'ui.platform.continueTo': 'Weiter zu {platform}',
+  'ui.platform.continue': 'Weiter',
+  'ui.platform.misconfigured':
+    'Diese Aufgabenseite ist nicht richtig eingerichtet, deshalb können keine Antworten abgegeben werden. Bitte melden Sie das dem Auftraggeber.',
+  'ui.platform.reason.network': 'der Server war nicht erreichbar',
+  'ui.platform.reason.rejected': 'der Server hat sie abgelehnt (Fehler {status})',
+  'ui.platform.reason.config': 'die Aufgabenseite ist nicht richtig eingerichtet',
   'ui.status.invalid': 'Die Annotation ist noch nicht vollständig.',
 };

@@ -37,5 +37,17 @@ export const uiEn = {
   'ui.status.valid': 'Ready to submit',
   'ui.status.disabled': 'Editing is switched off.',
   'ui.status.incomplete': '{count, plural, one {# item open} other {# items open}}',
+  'ui.platform.preview': 'This is a preview. Accept the HIT to start working.',
+  'ui.platform.sending': 'Sending your answer…',
+  'ui.platform.failed': 'Your answer was not sent: {reason}. It is kept on this device, so nothing is lost. Try again.',
+  'ui.platform.saved': 'Your answer was saved. Thank you!',
+  'ui.platform.code': 'Completion code: {code}',
+  'ui.platform.continueTo': 'Continue to {platform}',
+  'ui.platform.continue': 'Continue',
+  'ui.platform.misconfigured':
+    'This task page is not set up correctly, so answers cannot be submitted. Please tell the requester.',
+  'ui.platform.reason.network': 'the server could not be reached',
+  'ui.platform.reason.rejected': 'the server refused it (error {status})',
+  'ui.platform.reason.config': 'the task page is not set up correctly',
   'ui.status.invalid': 'The annotation is not complete.',
 } as const;
