@@ -8,6 +8,8 @@ import { TagwerkAudioTranscriber } from './audio-transcriber.js';
 
 export { TagwerkAudioTranscriber };
 export { VERSION } from './version.js';
+// Toloka's JS task interface: `exports.Task = Tagwerk.<Widget>.tolokaTask(TolokaHandlebarsTask)` (docs/platforms/toloka.md).
+export { tolokaTask } from '@tagwerk/platforms';
 
 defineFields();
 // Literal define call: the custom-elements manifest analyzer reads the tag name from it.
