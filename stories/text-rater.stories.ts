@@ -34,7 +34,9 @@ import {
   rubricQuestionsTask,
   rubricTask,
   searchTask,
+  sentimentAnswered,
   sentimentRationaleTask,
+  sentimentTask,
   starsTask,
   textQuestionTask,
 } from './fixtures/text-tasks.js';
@@ -226,6 +228,35 @@ export const Disabled: Story = {
 export const HostControlled: Story = {
   name: 'Hotkeys off, submit hidden',
   args: { task: sentimentRationaleTask, hotkeys: 'off', 'hide-submit': true },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Platforms
+
+/** `platform="mturk"` outside an accepted assignment (no `assignmentId`): MTurk's preview, read-only. */
+export const PlatformPreview: Story = {
+  name: 'Platform: MTurk preview',
+  args: { task: sentimentRationaleTask, platform: 'mturk' },
+};
+
+/**
+ * `platform="prolific"` whose `submit-url` answers 404: after Submit the worker is told the answer
+ * was not sent and is kept, with Try again.
+ */
+export const PlatformSaveFailed: Story = {
+  name: 'Platform: Prolific save failed',
+  args: { task: sentimentTask, platform: 'prolific', 'submit-url': './tagwerk-story-fixtures/no-such-endpoint' },
+  play: async ({ canvasElement }) => {
+    const element = await readyRater(canvasElement);
+    element.value = sentimentAnswered;
+    await element.submit().catch(() => undefined);
+  },
+};
+
+/** `platform="prolific"` without `submit-url`: the page cannot work, and says so. */
+export const PlatformMisconfigured: Story = {
+  name: 'Platform: not set up',
+  args: { task: sentimentTask, platform: 'prolific' },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -30,6 +30,9 @@ export interface WidgetArgs {
   keymap?: Record<string, string[] | false>;
   'hide-submit': boolean;
   autosave: 'on' | 'off';
+  platform?: 'mturk' | 'ground-truth' | 'toloka' | 'prolific' | 'clickworker' | 'url';
+  'submit-url'?: string;
+  'completion-code'?: string;
   lang?: string;
   dir?: 'ltr' | 'rtl' | 'auto';
   /** Not bound by the stories: the preview's Theme toolbar sets it on every widget. */
@@ -66,6 +69,9 @@ export function renderWidget(
     hotkeys=${args.hotkeys}
     ?hide-submit=${args['hide-submit']}
     autosave=${args.autosave}
+    platform=${args.platform || nothing}
+    submit-url=${args['submit-url'] || nothing}
+    completion-code=${args['completion-code'] || nothing}
     lang=${args.lang || nothing}
     dir=${args.dir || nothing}
     @tagwerk-ready=${(e: TagwerkReadyEvent) => args.onTagwerkReady(e.detail)}
@@ -122,6 +128,13 @@ export const widgetArgTypes = {
   autosave: { control: 'inline-radio', options: ['on', 'off'] },
   name: { control: 'text' },
   required: { control: 'boolean' },
+  platform: {
+    control: 'select',
+    options: [undefined, 'mturk', 'ground-truth', 'toloka', 'prolific', 'clickworker', 'url'],
+    description: 'Wires the widget into a crowd platform (README, Platforms).',
+  },
+  'submit-url': { control: 'text', description: 'prolific, clickworker, url: where the answer is POSTed.' },
+  'completion-code': { control: 'text', description: 'prolific, url: the completion code.' },
   lang: {
     control: 'select',
     options: ['en', 'de', 'ar', 'he'],

@@ -274,8 +274,10 @@ export interface FrameView {
   feedback: readonly FeedbackItem[] | undefined;
   restored: boolean;
   submitButton: boolean;
-  /** The platform notice (preview, sending, failed, saved), or nothing. */
+  /** The platform notice at the top (preview, a page that is not set up), or nothing. */
   banner: TemplateResult | typeof nothing;
+  /** The platform notice next to Submit (sending, failed with retry, saved), or nothing. */
+  submitNotice: TemplateResult | typeof nothing;
   /** The widget's own working area. */
   surface: () => TemplateResult;
   /** The widget's live region. */
@@ -344,7 +346,7 @@ function renderReady(view: FrameView, session: NonNullable<FrameView['session']>
           })
         : nothing
     }
-    ${view.feedback ? renderFeedback(t, view.feedback) : nothing}
+    ${view.feedback ? renderFeedback(t, view.feedback) : nothing} ${view.submitNotice}
     ${renderFooter({
       t,
       errors: view.submitErrors,

@@ -631,7 +631,8 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
       feedback,
       restored,
       submitButton: !this.hideSubmit && !this.platforms.ownsSubmit && !this.platforms.preview,
-      banner: this.platforms.render(() => void this.submitFromUi()),
+      banner: this.platforms.renderBanner(),
+      submitNotice: this.platforms.renderSubmission(() => void this.submitFromUi()),
       surface: () => this.renderSurface(session!.task, session!.result),
       live: () => this.announcer.render(),
       on: {

@@ -133,16 +133,22 @@ export class PlatformController implements ReactiveController {
     }
   }
 
-  /** The notice above the surface: preview, sending, failed with retry, saved; or a wiring problem. */
-  render(retry: () => void): TemplateResult | typeof nothing {
+  /** The notice at the top: the preview, or a page that is not set up. */
+  renderBanner(): TemplateResult | typeof nothing {
     const { t } = this.binding;
     if (this.configError) {
       return html`<div class="notice platform" role="alert"><span>${this.configError}</span></div>`;
     }
-    if (!this.adapter) return nothing;
     if (this.preview) {
       return html`<div class="notice platform" role="status"><span>${t('ui.platform.preview')}</span></div>`;
     }
+    return nothing;
+  }
+
+  /** The notice next to Submit: sending, failed (with retry), saved. */
+  renderSubmission(retry: () => void): TemplateResult | typeof nothing {
+    const { t } = this.binding;
+    if (!this.adapter || this.preview) return nothing;
     const phase = this.phase;
     switch (phase.kind) {
       case 'idle':

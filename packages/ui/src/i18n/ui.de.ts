@@ -42,7 +42,7 @@ export const uiDe: Record<keyof typeof uiEn, string> = {
   'ui.platform.preview': 'Dies ist eine Vorschau. Nehmen Sie den HIT an, um mit der Arbeit zu beginnen.',
   'ui.platform.sending': 'Ihre Antwort wird gesendet …',
   'ui.platform.failed':
-    'Ihre Antwort wurde nicht gesendet: {reason}. Sie bleibt auf diesem Gerät gespeichert, es geht nichts verloren. Versuchen Sie es noch einmal.',
+    'Ihre Antwort wurde nicht gesendet: {reason}. Sie bleibt auf diesem Gerät gespeichert, es geht nichts verloren.',
   'ui.platform.saved': 'Ihre Antwort wurde gespeichert. Vielen Dank!',
   'ui.platform.code': 'Abschlusscode: {code}',
   'ui.platform.continueTo': 'Weiter zu {platform}',

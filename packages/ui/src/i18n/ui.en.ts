@@ -39,7 +39,7 @@ export const uiEn = {
   'ui.status.incomplete': '{count, plural, one {# item open} other {# items open}}',
   'ui.platform.preview': 'This is a preview. Accept the HIT to start working.',
   'ui.platform.sending': 'Sending your answer…',
-  'ui.platform.failed': 'Your answer was not sent: {reason}. It is kept on this device, so nothing is lost. Try again.',
+  'ui.platform.failed': 'Your answer was not sent: {reason}. It is kept on this device, so nothing is lost.',
   'ui.platform.saved': 'Your answer was saved. Thank you!',
   'ui.platform.code': 'Completion code: {code}',
   'ui.platform.continueTo': 'Continue to {platform}',
