@@ -72,11 +72,14 @@ export function readContext(
     if (value !== null && value.length <= MAX_ID_LENGTH) ids[name] = value;
   }
   const preview = platform === 'mturk' && (ids.assignmentId ?? MTURK_PREVIEW_ID) === MTURK_PREVIEW_ID;
-  const scopeId =
+  // The assignment: MTurk's assignmentId, Prolific's session; else every id the URL carried.
+  const scope =
     platform === 'mturk'
       ? ids.assignmentId
       : platform === 'prolific'
         ? ids.SESSION_ID
-        : names.map((n) => ids[n] ?? '').join('\u001f');
-  return { platform, ids, preview, scope: preview ? '' : (scopeId ?? '').replace(/^\u001f+$/, '') };
+        : names.some((n) => ids[n])
+          ? JSON.stringify(names.map((n) => ids[n] ?? ''))
+          : undefined;
+  return { platform, ids, preview, scope: preview ? '' : (scope ?? '') };
 }

@@ -104,7 +104,7 @@ export class PlatformController implements ReactiveController {
   /** The draft key of a task in this assignment: drafts of two assignments never mix. */
   draftKey(taskId: string): string {
     const scope = this.adapter?.context.scope;
-    return scope ? `${taskId}\u001f${this.adapter!.name}\u001f${scope}` : taskId;
+    return scope ? JSON.stringify([taskId, this.adapter!.name, scope]) : taskId;
   }
 
   /** The worker edited again: what was shown about the last submission no longer holds. */
@@ -200,14 +200,14 @@ export class PlatformController implements ReactiveController {
   /** (Re)creates the adapter when the platform attributes changed. */
   private build(): void {
     const host = this.host;
-    const key = [
+    const key = JSON.stringify([
       host.platform,
       host.submitUrl,
       host.completionCode,
       host.completionUrl,
       host.platformParams,
       host.name,
-    ].join('\u001f');
+    ]);
     if (key === this.builtFor || !host.isConnected) return;
     this.builtFor = key;
     this.disconnect?.();
