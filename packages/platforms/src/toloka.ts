@@ -86,6 +86,8 @@ export function tolokaTask<B extends Constructor<TolokaTaskBase>>(Base: B, optio
   abstract class TagwerkTolokaTask extends Base {
     private tagwerkWidget: TolokaWidget | null | undefined;
     private tagwerkOff: (() => void) | undefined;
+    /** Send collected a final envelope and validation passed: once Toloka is done, the draft may go. */
+    private tagwerkFinal = false;
 
     private widget(): TolokaWidget | null {
       this.tagwerkWidget ??= this.getDOMElement().querySelector<TolokaWidget>(selector);
@@ -115,6 +117,8 @@ export function tolokaTask<B extends Constructor<TolokaTaskBase>>(Base: B, optio
 
     override onDestroy(): void {
       this.tagwerkOff?.();
+      const widget = this.widget();
+      if (widget && this.tagwerkFinal) bindingOf(widget).hooks?.sent();
       super.onDestroy?.();
     }
 
@@ -131,6 +135,7 @@ export function tolokaTask<B extends Constructor<TolokaTaskBase>>(Base: B, optio
       if (!widget) return base;
       // Valid: the final envelope (with submittedAt), as Send is about to submit it.
       const final = !widget.readonly && widget.validate().valid ? bindingOf(widget).hooks?.submitNow() : null;
+      this.tagwerkFinal = Boolean(final);
       return { ...base, output_values: { ...base.output_values, [output]: final ?? widget.value } };
     }
 
@@ -139,6 +144,7 @@ export function tolokaTask<B extends Constructor<TolokaTaskBase>>(Base: B, optio
       if (!widget || widget.readonly) return super.validate?.(solution) ?? null;
       const { valid, errors } = widget.validate();
       if (valid) return super.validate?.(solution) ?? null;
+      this.tagwerkFinal = false;
       widget.reportValidity(); // lists what is missing in the widget and focuses the first
       return {
         task_id: this.getTask().id,
