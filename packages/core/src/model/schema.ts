@@ -43,26 +43,42 @@ export const LIMITS = {
 
 const named = <T extends TSchema>(title: string, schema: T): T => Object.assign(schema, { title });
 
+/**
+ * `$` and then no newline: Python's `$` (python-jsonschema uses `re.search`) also matches before a
+ * final newline, ECMAScript's only at the end; `(?!\\n)` makes both mean the end.
+ */
+const END = '$(?!\\n)';
+/** What an id may not contain anywhere: C0 controls and DEL. */
+const ID_INNER = '\\u0000-\\u001f\\u007f';
+/**
+ * What an id may not start or end with: ID_INNER, every Unicode White_Space character (the union of
+ * what ECMAScript's and Python's `\\s` match), the C1 controls, and U+FEFF.
+ */
+const ID_EDGE = `${ID_INNER}\\u0020\\u0080-\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff`;
+
 export const Id = named(
   'Id',
   Type.String({
     minLength: 1,
     maxLength: LIMITS.idLength,
-    // No control characters and no surrounding white space: ids end up in keys and DOM ids.
-    pattern: '^[^\\s\\u0000-\\u001f\\u007f](?:[^\\u0000-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f])?$',
-    description: 'An identifier chosen by the host: 1–200 characters, no control characters.',
+    // No control characters and no surrounding white space: ids end up in keys, file names and
+    // DOM ids. Spelled out as explicit classes (ID_EDGE), never `\\s`: ECMAScript's and Python's
+    // `\\s` differ (U+FEFF, U+0085), and validators in both must give the same answer.
+    pattern: `^[^${ID_EDGE}](?:[^${ID_INNER}]*[^${ID_EDGE}])?${END}`,
+    description:
+      'An identifier chosen by the host: 1–200 characters; no C0 control characters or DEL anywhere; it neither starts nor ends with white space (any Unicode White_Space character, C1 controls, U+FEFF).',
   }),
 );
 const Label = (max: number = LIMITS.labelLength) => Type.String({ maxLength: max });
 const Url = Type.String({ minLength: 1, maxLength: LIMITS.urlLength, description: 'An absolute or relative URL.' });
 const Color = Type.String({
-  pattern: '^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$',
+  pattern: `^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})${END}`,
   description: 'A hex colour, #rgb or #rrggbb.',
 });
 export const Hotkey = named(
   'Hotkey',
   Type.String({
-    pattern: '^(?:[A-Za-z0-9]|Key[A-Z]|Digit[0-9]|Numpad[0-9]|F(?:[1-9]|1[0-2]))$',
+    pattern: `^(?:[A-Za-z0-9]|Key[A-Z]|Digit[0-9]|Numpad[0-9]|F(?:[1-9]|1[0-2]))${END}`,
     description: 'A single letter or digit, or a KeyboardEvent.code such as "KeyQ" or "F2".',
   }),
 );
@@ -96,7 +112,7 @@ export const Scale = named(
       min: Type.Integer({ minimum: -1000, maximum: 1000 }),
       max: Type.Integer({ minimum: -1000, maximum: 1000 }),
       labels: Type.Optional(
-        Type.Record(Type.String({ pattern: '^-?[0-9]{1,4}$' }), Label(), {
+        Type.Record(Type.String({ pattern: `^-?[0-9]{1,4}${END}` }), Label(), {
           additionalProperties: false,
           description: 'Anchor labels keyed by the scale value, e.g. { "1": "harmful", "5": "excellent" }.',
         }),
@@ -671,7 +687,7 @@ export const Task = named('Task', Type.Union([ImageTask, AudioTask, TextTask]));
 
 const Timestamp = Type.String({
   maxLength: 40,
-  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:\\d{2})$',
+  pattern: `^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,9})?(?:Z|[+-][0-9]{2}:[0-9]{2})${END}`,
   description: 'An RFC 3339 date-time.',
 });
 
