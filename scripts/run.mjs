@@ -87,6 +87,27 @@ function ensureChromium() {
   process.exit(1);
 }
 
+/**
+ * Debian's python-jsonschema, for the test that checks the published schemas give Python the same
+ * answers as Ajv and the core (packages/core/test/id-engines.node.test.ts). PyPI is not needed.
+ */
+function ensurePythonJsonschema() {
+  const python = '/usr/bin/python3';
+  const has = () => existsSync(python) && run(python, ['-c', 'import jsonschema'], { stdio: 'ignore' }) === 0;
+  if (has()) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    log("installing Debian's python3-jsonschema (apt-get install python3-jsonschema)");
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (run('apt-get', ['install', '-y', '-qq', 'python3-jsonschema'], { env }) !== 0) {
+      run('apt-get', ['update', '-qq'], { env });
+      run('apt-get', ['install', '-y', '-qq', 'python3-jsonschema'], { env });
+    }
+    if (has()) return;
+  }
+  console.error('The schema cross-check needs python-jsonschema: sudo apt-get install -y python3-jsonschema');
+}
+
 function readCount(name) {
   try {
     return JSON.parse(readFileSync(join(COUNTS, `${name}.json`), 'utf8'));
@@ -97,6 +118,7 @@ function readCount(name) {
 
 function test(pnpm) {
   const chrome = ensureChromium();
+  ensurePythonJsonschema();
   rmSync(COUNTS, { recursive: true, force: true });
   mkdirSync(COUNTS, { recursive: true });
   const env = (name) => ({ ...process.env, CHROME_PATH: chrome, TAGWERK_COUNT_FILE: join(COUNTS, `${name}.json`) });
