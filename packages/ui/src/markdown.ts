@@ -5,11 +5,19 @@
  * Trusted Types policy, so a `require-trusted-types-for 'script'` page accepts it) and returns a
  * DocumentFragment with everything executable removed. The fragment is inserted as a node: no
  * `innerHTML`, no `unsafeHTML`. Links open in a new tab without an opener or a referrer.
+ *
+ * Task content may be hostile: a document nested deeper than `MARKDOWN_LIMITS.depth`, or with more
+ * than `MARKDOWN_LIMITS.delimiters` emphasis, link or code delimiters in one paragraph (what makes
+ * markdown parsers recurse or backtrack for seconds), is shown as plain text with a notice. So is a
+ * document the renderer fails on. A worker always sees the words, never a blank box or the
+ * renderer's own message.
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
 import { noChange } from 'lit';
-import { Directive, directive, type PartInfo, PartType } from 'lit/directive.js';
+import { createTranslator } from '@tagwerk/core';
+import { Directive, directive, type ChildPart, type PartInfo, PartType } from 'lit/directive.js';
 import { Marked } from 'marked';
+import { uiMessages } from './i18n/messages.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -109,21 +117,96 @@ function getPurifier(): Purifier {
   return instance;
 }
 
-/** Renders markdown to a sanitised fragment. `plain: true` keeps the text as one text node. */
-export function renderMarkdown(source: string, options: { plain?: boolean } = {}): DocumentFragment {
+/** Beyond these, markdown is shown as plain text (see the module comment). */
+export const MARKDOWN_LIMITS = {
+  /** Nested block quotes and list items on one line (`> > - > …`), or list indentation / 2. */
+  depth: 32,
+  /** `*`, `_`, `~`, backticks, brackets and angle brackets in one paragraph. */
+  delimiters: 2000,
+} as const;
+
+const isDelimiter = (c: number): boolean =>
+  c === 42 /* * */ ||
+  c === 95 /* _ */ ||
+  c === 126 /* ~ */ ||
+  c === 96 /* ` */ ||
+  c === 91 /* [ */ ||
+  c === 93 /* ] */ ||
+  c === 60 /* < */ ||
+  c === 62; /* > */
+
+/**
+ * Whether markdown stays within the limits: one pass over the text, no regular expressions, so
+ * a megabyte is checked in milliseconds.
+ */
+export function withinMarkdownLimits(source: string): boolean {
+  let delimiters = 0;
+  let start = 0;
+  while (start <= source.length) {
+    let end = source.indexOf('\n', start);
+    if (end === -1) end = source.length;
+    let i = start;
+    let indent = 0;
+    while (i < end && (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9)) {
+      indent += source.charCodeAt(i) === 9 ? 4 : 1;
+      i++;
+    }
+    if (i === end) delimiters = 0; // a blank line ends the paragraph
+    if (indent / 2 > MARKDOWN_LIMITS.depth) return false;
+    // Container markers at the start of the line: >, -, +, * (each optionally followed by spaces).
+    let depth = 0;
+    while (i < end) {
+      const c = source.charCodeAt(i);
+      if (c === 62 || ((c === 45 || c === 43 || c === 42) && (source.charCodeAt(i + 1) === 32 || i + 1 === end))) {
+        depth++;
+        i++;
+        while (i < end && (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9)) i++;
+        if (depth > MARKDOWN_LIMITS.depth) return false;
+      } else break;
+    }
+    for (; i < end; i++)
+      if (isDelimiter(source.charCodeAt(i)) && ++delimiters > MARKDOWN_LIMITS.delimiters) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+function plainParagraph(source: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.className = 'plain';
+  p.textContent = source;
+  return p;
+}
+
+/**
+ * Renders markdown to a sanitised fragment. `plain: true` keeps the text as one text node.
+ * Markdown beyond MARKDOWN_LIMITS (or that the renderer fails on) comes back as plain text
+ * after a notice in the language `lang`.
+ */
+export function renderMarkdown(source: string, options: { plain?: boolean; lang?: string } = {}): DocumentFragment {
   const fragment = document.createDocumentFragment();
   if (!source) return fragment;
   if (options.plain) {
-    const p = document.createElement('p');
-    p.className = 'plain';
-    p.textContent = source;
-    fragment.append(p);
+    fragment.append(plainParagraph(source));
     return fragment;
   }
-  const html = marked.parse(source) as string;
-  const purify = getPurifier();
-  const clean = purify.sanitize(html, CONFIG);
-  return clean;
+  if (withinMarkdownLimits(source)) {
+    try {
+      return getPurifier().sanitize(marked.parse(source) as string, CONFIG);
+    } catch {
+      // A renderer failure (deep recursion the limits missed): the plain text below.
+    }
+  }
+  const notice = document.createElement('p');
+  notice.className = 'md-fallback';
+  notice.setAttribute('data-md-fallback', '');
+  localiseNotice(notice, options.lang);
+  fragment.append(notice, plainParagraph(source));
+  return fragment;
+}
+
+function localiseNotice(notice: HTMLElement, lang = notice.closest('[lang]')?.getAttribute('lang') ?? undefined): void {
+  notice.textContent = createTranslator(lang, uiMessages)('ui.markdown.fallback');
 }
 
 class MarkdownDirective extends Directive {
@@ -136,10 +219,18 @@ class MarkdownDirective extends Directive {
   }
 
   render(source: string, plain = false): unknown {
+    return renderMarkdown(source, { plain });
+  }
+
+  override update(_part: ChildPart, [source, plain = false]: [string, boolean?]): unknown {
     if (source === this.source && plain === this.plain) return noChange;
     this.source = source;
     this.plain = plain;
-    return renderMarkdown(source, { plain });
+    const fragment = renderMarkdown(source, { plain });
+    const notice = fragment.querySelector<HTMLElement>('[data-md-fallback]');
+    // Once in place, the notice speaks the language of the widget around it (its frame's `lang`).
+    if (notice) queueMicrotask(() => localiseNotice(notice));
+    return fragment;
   }
 }
 

@@ -486,6 +486,11 @@ export const markdownStyles = css`
     border-inline-start: 3px solid var(--_border);
     color: var(--_muted);
   }
+  .md p.md-fallback {
+    color: var(--_muted);
+    font-size: 0.9em;
+    font-style: italic;
+  }
   .md p.plain {
     white-space: pre-wrap;
   }

@@ -37,6 +37,7 @@ export const uiEn = {
   'ui.status.valid': 'Ready to submit',
   'ui.status.disabled': 'Editing is switched off.',
   'ui.status.incomplete': '{count, plural, one {# item open} other {# items open}}',
+  'ui.markdown.fallback': 'This text is shown without formatting: its formatting is too complex to display.',
   'ui.platform.preview': 'This is a preview. Accept the HIT to start working.',
   'ui.platform.sending': 'Sending your answer…',
   'ui.platform.failed': 'Your answer was not sent: {reason}. It is kept on this device, so nothing is lost.',
