@@ -310,14 +310,15 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
    */
   private async submitToPlatform(): Promise<AnnotationOf<K>> {
     if (this.platforms.preview) throw new AnnotationInvalidError([notReadyError(this.locale.lang)]);
-    const pending = this.platforms.busy ? this.session?.submitted : undefined;
+    // On its way, or the platform has it and nothing changed since: the same envelope, not sent again.
+    const pending = this.platforms.busy || this.platforms.done ? this.session?.submitted : undefined;
     const annotation = pending ?? this.annotation.submit({ keepDraft: true });
     if (!annotation) {
       await this.updateComplete;
       const { submitErrors } = this.annotation;
       throw new AnnotationInvalidError(submitErrors.length ? submitErrors : [notReadyError(this.locale.lang)]);
     }
-    if (pending) return annotation; // a second press while the first is on its way: no second send
+    if (pending) return annotation;
     await this.platforms.deliver(annotation as Annotation);
     this.annotation.submissionSent();
     return annotation;

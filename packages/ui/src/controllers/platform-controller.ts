@@ -101,6 +101,11 @@ export class PlatformController implements ReactiveController {
     return this.phase.kind === 'sending' || (this.phase.kind === 'done' && this.phase.delivery.kind === 'navigating');
   }
 
+  /** The platform has the last submission, and nothing was edited since. */
+  get done(): boolean {
+    return this.phase.kind === 'done';
+  }
+
   /** The draft key of a task in this assignment: drafts of two assignments never mix. */
   draftKey(taskId: string): string {
     const scope = this.adapter?.context.scope;
