@@ -307,6 +307,10 @@ async function mountIn(
   return el;
 }
 
+/** The value HOSTILE_ROOT gives a property ('' when it gives none). */
+const hostileValue = (property: string): string =>
+  new RegExp(`(?:^|[;\\s])${property.replace(/[-]/g, '\\-')}:\\s*([^;]+);`).exec(HOSTILE_ROOT)?.[1]?.trim() ?? '';
+
 const hostileSheet = new CSSStyleSheet();
 hostileSheet.replaceSync(HOSTILE_PAGE);
 
@@ -372,8 +376,11 @@ describe('host styles', () => {
     root.id = 'root';
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, hostileSheet];
     try {
+      // A value this Chromium does not parse (a property's syntax grew in a later version) is
+      // dropped from the sheet: nothing to compare for it here.
+      const understood = (p: string): boolean => hostileValue(p) === '' || CSS.supports(p, hostileValue(p));
       const same = INHERITED.filter(
-        (p, i) => !KEPT.includes(p) && getComputedStyle(root).getPropertyValue(p) === plain[i],
+        (p, i) => !KEPT.includes(p) && understood(p) && getComputedStyle(root).getPropertyValue(p) === plain[i],
       );
       expect(same, 'properties the hostile root leaves at their default').to.deep.equal([]);
     } finally {
