@@ -6,6 +6,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { cspPagePlugin } from './scripts/csp-page-plugin.mjs';
 import { ajvModulePlugin } from './scripts/ajv-module-plugin.mjs';
 import { unsizedMediaMiddleware } from './scripts/unsized-media-middleware.mjs';
+import { platformTestRoutes } from './scripts/platform-test-routes.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const args = [
@@ -27,7 +28,7 @@ export default {
     cspPagePlugin(),
     ajvModulePlugin(),
   ],
-  middleware: [unsizedMediaMiddleware],
+  middleware: [unsizedMediaMiddleware, platformTestRoutes],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args, headless: true } })],
   // One page at a time: keyboard and focus tests need the page to have focus, and the runner
   // machine has two cores.
