@@ -5,6 +5,8 @@
 //        the run's mode says: "ok" {"completionCode"}, "503", or "drop" (the connection is lost;
 //        every request while in that mode, so Chromium's own retry of a reset POST fails too)
 //   POST /__tagwerk/platform/<run>/mode?set=ok|503|drop    sets the run's mode (default ok)
+//   POST /__tagwerk/platform/<run>/collect                what an emulated crowd-form or Toloka
+//        sends on (JSON), recorded as it came
 //   GET  /__tagwerk/platform/<run>/log                    everything received, in order
 const runs = new Map();
 
@@ -34,6 +36,11 @@ export async function platformTestRoutes(ctx, next) {
     state.received.push({ route, fields, contentType: ctx.get('Content-Type') });
     ctx.type = 'text/html';
     ctx.body = '<!doctype html><title>Submitted</title><p id="mturk-done">HIT submitted</p>';
+    return;
+  }
+  if (route === 'collect' && ctx.method === 'POST') {
+    state.received.push({ route, body: JSON.parse(await readBody(ctx.req)) });
+    ctx.status = 204;
     return;
   }
   if (route === 'mode' && ctx.method === 'POST') {

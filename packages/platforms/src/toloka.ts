@@ -56,7 +56,7 @@ interface TolokaWidget extends HTMLElement {
   value: Annotation | null;
   readonly: boolean;
   validate(): ValidationResult;
-  reportValidity(): boolean;
+  submit(): Promise<unknown>;
 }
 
 interface Binding {
@@ -145,7 +145,8 @@ export function tolokaTask<B extends Constructor<TolokaTaskBase>>(Base: B, optio
       const { valid, errors } = widget.validate();
       if (valid) return super.validate?.(solution) ?? null;
       this.tagwerkFinal = false;
-      widget.reportValidity(); // lists what is missing in the widget and focuses the first
+      // The widget's refused submit lists what is missing and focuses the first (nothing is sent).
+      widget.submit().catch(() => undefined);
       return {
         task_id: this.getTask().id,
         errors: { [output]: { code: 'TAGWERK_INVALID', message: errors.map((e) => e.message).join(' ') } },

@@ -8,6 +8,8 @@
  *   to <turkSubmitTo>/mturk/externalSubmit with assignmentId).
  * - Prolific: https://docs.prolific.com/api-reference/studies/the-study-object (PROLIFIC_PID,
  *   STUDY_ID, SESSION_ID in the study URL; the completion URL with the completion code).
+ * - Ground Truth's `<crowd-form>` and Toloka's Task life cycle: emulated as their documentation
+ *   describes them (platform-page/emulators.ts, with the pages cited there).
  */
 import { expect } from '@open-wc/testing';
 import { parseTask, validateAnnotation, type Annotation } from '@tagwerk/core';
@@ -18,7 +20,8 @@ import { sentimentTask } from './fixtures.js';
 
 interface PageMessage {
   source: 'platform-page';
-  type: 'ready' | 'change' | 'error' | 'navigate';
+  type: 'ready' | 'change' | 'error' | 'navigate' | 'crowd-cancelled' | 'toloka-invalid' | 'toloka-sent';
+  errors?: { task_id: string; errors: Record<string, { code: string; message: string }> };
   code?: string;
   url?: string;
   annotation?: Annotation;
@@ -305,5 +308,98 @@ describe('platform="prolific" on a Prolific study page', () => {
     await page.next('ready');
     await page.widget.updateComplete;
     expect(page.shadow('.notice.platform')?.textContent).to.contain('not set up correctly');
+  });
+});
+
+describe('platform="ground-truth" inside a <crowd-form>', () => {
+  const pages: TaskFrame[] = [];
+  afterEach(() => pages.splice(0).forEach((p) => p.remove()));
+
+  it("the crowd-form's Submit is refused while answers are missing, then sends one hidden annotation input", async () => {
+    const run = newRun();
+    const page = new TaskFrame({ run, mode: 'crowd-form', task: `gt-${run}`, 'attr-platform': 'ground-truth' });
+    pages.push(page);
+    await page.next('ready');
+    await page.widget.updateComplete;
+    expect(page.submitButton(), 'the crowd-form has the Submit button').to.equal(null);
+    const crowdSubmit = page.frame.contentDocument!.querySelector('crowd-form button[data-crowd-submit]')!;
+
+    await page.click(crowdSubmit);
+    await page.next('crowd-cancelled');
+    await page.widget.updateComplete;
+    expect(page.shadow('.submit-errors')?.textContent).to.contain('Overall sentiment');
+    expect(await log(run)).to.deep.equal([]);
+
+    await page.choose('neutral');
+    await page.click(crowdSubmit);
+    const [entry] = await received(run, 1);
+    const output = entry!.body as Record<string, string>;
+    expect(Object.keys(output)).to.deep.equal(['annotation']);
+    const envelope = JSON.parse(output.annotation!) as Annotation;
+    expect(envelope.result.answers).to.deep.equal({ sentiment: 'neutral' });
+    expect(envelope.meta.submittedAt).to.be.a('string');
+    expect(validateAnnotation(envelope, parsedTask(`gt-${run}`)).errors).to.deep.equal([]);
+  });
+
+  it('outside a crowd-form the page says it is not set up', async () => {
+    const run = newRun();
+    const page = new TaskFrame({ run, task: `gt-none-${run}`, 'attr-platform': 'ground-truth' });
+    pages.push(page);
+    expect((await page.next('error')).code).to.equal('platform-invalid');
+  });
+});
+
+describe('platform="toloka" driven by Toloka\'s Task life cycle', () => {
+  const pages: TaskFrame[] = [];
+  afterEach(() => pages.splice(0).forEach((p) => p.remove()));
+
+  it('validate() returns the errors and the widget lists them; state is kept per assignment; Send submits the final envelope', async () => {
+    const run = newRun();
+    let page = new TaskFrame({ run, mode: 'toloka', task: `tl-${run}` });
+    pages.push(page);
+    await page.next('ready');
+    await page.widget.updateComplete;
+    expect(page.submitButton(), 'Toloka has Send').to.equal(null);
+    const send = (): HTMLElement => page.frame.contentDocument!.querySelector<HTMLElement>('#toloka-send')!;
+
+    await page.click(send());
+    const invalid = await page.next('toloka-invalid');
+    expect(invalid.errors!.task_id).to.equal(`tl-${run}`);
+    expect(invalid.errors!.errors.annotation!.code).to.equal('TAGWERK_INVALID');
+    await page.widget.updateComplete;
+    expect(page.shadow('.submit-errors')?.textContent).to.contain('Overall sentiment');
+
+    // An answer, then the worker leaves and comes back to the same assignment: Toloka restores it.
+    await page.choose('positive');
+    await page.next('change');
+    page.frame.contentWindow!.location.reload();
+    page.messages.length = 0;
+    await page.next('ready');
+    await page.widget.updateComplete;
+    expect(page.widget.value?.result.answers).to.deep.equal({ sentiment: 'positive' });
+
+    await page.click(send());
+    await page.next('toloka-sent');
+    const [entry] = await received(run, 1);
+    const [solution] = entry!.body as Array<{ task_id: string; output_values: { annotation: Annotation } }>;
+    expect(solution!.task_id).to.equal(`tl-${run}`);
+    const envelope = solution!.output_values.annotation;
+    expect(envelope.result.answers).to.deep.equal({ sentiment: 'positive' });
+    expect(envelope.meta.submittedAt, 'the final envelope').to.be.a('string');
+    expect(validateAnnotation(envelope, parsedTask(`tl-${run}`)).errors).to.deep.equal([]);
+    page = pages[0]!;
+  });
+
+  it("follows the workspace: read-only history view, the worker's language", async () => {
+    const run = newRun();
+    const page = new TaskFrame({ run, mode: 'toloka', task: `tl-ro-${run}`, readonly: '', language: 'de' });
+    pages.push(page);
+    await page.next('ready');
+    await page.widget.updateComplete;
+    expect(page.widget.hasAttribute('readonly')).to.equal(true);
+    expect(page.shadow('[part="base"]')?.getAttribute('lang')).to.equal('de');
+    await page.choose('negative');
+    await page.widget.updateComplete;
+    expect(page.widget.value?.result.answers).to.deep.equal({});
   });
 });
