@@ -121,7 +121,12 @@ function test(pnpm) {
   ensurePythonJsonschema();
   rmSync(COUNTS, { recursive: true, force: true });
   mkdirSync(COUNTS, { recursive: true });
-  const env = (name) => ({ ...process.env, CHROME_PATH: chrome, TAGWERK_COUNT_FILE: join(COUNTS, `${name}.json`) });
+  const env = (name) => ({
+    ...process.env,
+    CHROME_PATH: chrome,
+    TAGWERK_PNPM: pnpm,
+    TAGWERK_COUNT_FILE: join(COUNTS, `${name}.json`),
+  });
 
   const steps = [
     {
@@ -143,6 +148,13 @@ function test(pnpm) {
       args: ['lint'],
     },
     { name: 'node', label: 'pure core in Node (mocha)', command: pnpm, args: ['exec', 'mocha'], counted: true },
+    {
+      name: 'tarballs',
+      label: 'the packed tarballs, installed with npm outside the workspace and used from there',
+      command: 'node',
+      args: ['scripts/test-tarballs.mjs'],
+      counted: true,
+    },
     ...WIDGETS.map((widget) => ({
       name: `standalone-${widget}`,
       label: `standalone bundles of @tagwerk/${widget} (the strict-CSP test loads them)`,
