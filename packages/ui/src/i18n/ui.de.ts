@@ -39,7 +39,8 @@ export const uiDe: Record<keyof typeof uiEn, string> = {
   'ui.status.valid': 'Bereit zum Absenden',
   'ui.status.disabled': 'Bearbeiten ist ausgeschaltet.',
   'ui.status.incomplete': '{count, plural, one {# Punkt offen} other {# Punkte offen}}',
-  'ui.markdown.fallback': 'Dieser Text wird ohne Formatierung gezeigt: seine Formatierung ist zu komplex für die Anzeige.',
+  'ui.markdown.fallback':
+    'Dieser Text wird ohne Formatierung gezeigt: seine Formatierung ist zu komplex für die Anzeige.',
   'ui.platform.preview': 'Dies ist eine Vorschau. Nehmen Sie den HIT an, um mit der Arbeit zu beginnen.',
   'ui.platform.sending': 'Ihre Antwort wird gesendet …',
   'ui.platform.failed':
