@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The packages as a platform would install them: `pnpm pack` of every package (its prepack
-// builds it), checked file by file, installed with npm into an empty folder outside the
+// builds it; dependencies first, as each build reads the built types of the ones before), checked file by file, installed with npm into an empty folder outside the
 // workspace, then used from there: validation in Node (import and require), and the published
 // schemas compiled by Ajv in its default strict mode. Prints the tarball sizes.
 // Counts go to TAGWERK_COUNT_FILE as { passed, failed, skipped, fileErrors }.
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-export const PACKAGES = ['core', 'ui', 'platforms', 'text-rater', 'image-labeler', 'audio-transcriber'];
+export const PACKAGES = ['core', 'platforms', 'ui', 'text-rater', 'image-labeler', 'audio-transcriber'];
 const WIDGETS = new Set(['text-rater', 'image-labeler', 'audio-transcriber']);
 
 /** Packs every package into `dest`: { '@tagwerk/<name>': tarball path }. */
