@@ -3,8 +3,14 @@
 // does this after tsc). Vite's library mode turns `src/index.ts` into:
 //   dist/standalone.js       one self-contained ES module (lit, @tagwerk/core, engines all inside)
 //   dist/standalone.iife.js  the same as a classic script, for task iframes that cannot load modules
-// both minified with source maps. @tagwerk/core is bundled from its TypeScript sources (`source`
-// export condition), so the bundles never lag behind an unbuilt or stale core dist.
+// both minified. @tagwerk/core is bundled from its TypeScript sources (`source` export condition),
+// so the bundles never lag behind an unbuilt or stale core dist.
+// Source maps (dist/standalone.js.map, dist/standalone.iife.js.map) are written next to them but
+// are "hidden": the bundles carry no sourceMappingURL comment. The maps are several times the size
+// of the bundles and stay out of the npm tarballs (`files` in the package.json); a comment pointing
+// at a file the package does not ship would only give DevTools a 404. To debug a standalone bundle,
+// build the same version from the repository and load its map into DevTools, or use the package's
+// main entry (unminified ES modules, shipped with their own source maps and src/).
 // The build fails when a bundle could not run on a strict-CSP host page (eval, Function), when the
 // ES module still imports anything, or when the classic script is not a valid classic script.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -59,7 +65,7 @@ try {
       emptyOutDir: false, // tsc's output lives there too
       copyPublicDir: false,
       minify: true,
-      sourcemap: true,
+      sourcemap: 'hidden',
       reportCompressedSize: false,
       lib: {
         entry: ENTRY,

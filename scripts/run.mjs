@@ -150,7 +150,7 @@ function test(pnpm) {
     { name: 'node', label: 'pure core in Node (mocha)', command: pnpm, args: ['exec', 'mocha'], counted: true },
     {
       name: 'tarballs',
-      label: 'the packed tarballs, installed with npm outside the workspace and used from there',
+      label: 'the packed tarballs, installed with npm outside the workspace and used from there (Node, Chromium)',
       command: 'node',
       args: ['scripts/test-tarballs.mjs'],
       counted: true,
