@@ -6,7 +6,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { cspPagePlugin } from './scripts/csp-page-plugin.mjs';
 import { ajvModulePlugin } from './scripts/ajv-module-plugin.mjs';
 import { unsizedMediaMiddleware } from './scripts/unsized-media-middleware.mjs';
-import { platformTestRoutes } from './scripts/platform-test-routes.mjs';
+import { platformEmulator } from './scripts/platform-emulator.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const args = [
@@ -28,7 +28,7 @@ export default {
     cspPagePlugin(),
     ajvModulePlugin(),
   ],
-  middleware: [unsizedMediaMiddleware, platformTestRoutes],
+  middleware: [unsizedMediaMiddleware, platformEmulator],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args, headless: true } })],
   // One page at a time: keyboard and focus tests need the page to have focus, and the runner
   // machine has two cores.

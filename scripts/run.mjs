@@ -88,11 +88,12 @@ function ensureChromium() {
 }
 
 /**
- * Debian's python-jsonschema, for the test that checks the published schemas give Python the same
- * answers as Ajv and the core (packages/core/test/id-engines.node.test.ts). PyPI is not needed.
+ * Debian's python-jsonschema, for the step that checks the published schemas give Python the same
+ * answers as Ajv and the core (scripts/python-schema-check.mjs). PyPI is not needed. When it cannot
+ * be installed, that step fails and says how to install it.
  */
 function ensurePythonJsonschema() {
-  const python = '/usr/bin/python3';
+  const python = process.env.TAGWERK_PYTHON ?? '/usr/bin/python3';
   const has = () => existsSync(python) && run(python, ['-c', 'import jsonschema'], { stdio: 'ignore' }) === 0;
   if (has()) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -105,7 +106,13 @@ function ensurePythonJsonschema() {
     }
     if (has()) return;
   }
-  console.error('The schema cross-check needs python-jsonschema: sudo apt-get install -y python3-jsonschema');
+  console.error(
+    [
+      'The Python schema cross-check needs python-jsonschema and will fail without it.',
+      '  Debian/Ubuntu:  sudo apt-get install -y python3-jsonschema',
+      '  Elsewhere:      a Python 3 with jsonschema >= 4.0, then TAGWERK_PYTHON=/path/to/python3',
+    ].join('\n'),
+  );
 }
 
 function readCount(name) {
@@ -149,10 +156,25 @@ function test(pnpm) {
     },
     { name: 'node', label: 'pure core in Node (mocha)', command: pnpm, args: ['exec', 'mocha'], counted: true },
     {
+      name: 'python-schema',
+      label: 'python-jsonschema gives the published schemas the same answers as Ajv and the core (ids, corpus)',
+      command: 'node',
+      args: ['scripts/python-schema-check.mjs'],
+      counted: true,
+    },
+    {
       name: 'tarballs',
       label: 'the packed tarballs, installed with npm outside the workspace and used from there (Node, Chromium)',
       command: 'node',
       args: ['scripts/test-tarballs.mjs'],
+      counted: true,
+    },
+    {
+      name: 'fixtures',
+      label:
+        'fixture apps from the tarballs: React 19, Vue 3, a plain HTML form (built, typed, in Chromium); Svelte, Solid types',
+      command: 'node',
+      args: ['scripts/test-fixtures.mjs'],
       counted: true,
     },
     ...WIDGETS.map((widget) => ({

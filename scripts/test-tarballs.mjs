@@ -26,13 +26,22 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateSync, gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
+import {
+  assert,
+  assertNoProblems,
+  CHROME,
+  CHROME_FLAGS,
+  checkList,
+  openPage,
+  PAGE_TIMEOUT_MS,
+  serve,
+} from './check-kit.mjs';
 import { installTarballs, packAll, PUBLISHED } from './pack.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -41,41 +50,7 @@ const WIDGETS = {
   '@tagwerk/image-labeler': 'tagwerk-image-labeler',
   '@tagwerk/audio-transcriber': 'tagwerk-audio-transcriber',
 };
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const PAGE_TIMEOUT_MS = 30_000;
-
-// ---------------------------------------------------------------------------------------------
-// Checks and counts
-
-const results = [];
-function record(name, ok, detail = '') {
-  results.push({ name, ok });
-  const mark = ok ? '\x1b[32m✓\x1b[0m' : '\x1b[31m✗\x1b[0m';
-  const more = !ok && detail ? `\n      ${String(detail).split('\n').join('\n      ')}` : '';
-  console.log(`  ${mark} ${name}${more}`);
-}
-/** Runs `fn`; a throw (or a rejected promise) fails the check with its message. */
-async function check(name, fn) {
-  try {
-    await fn();
-    record(name, true);
-  } catch (error) {
-    record(name, false, error instanceof Error ? error.message : String(error));
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { record, check, finish } = checkList();
 
 // ---------------------------------------------------------------------------------------------
 // Tarballs
@@ -347,50 +322,6 @@ for (const [tag, task] of Object.entries(tasks)) {
 window.__tagwerkResults = results;
 `;
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.wav': 'audio/wav',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** Serves `root` on 127.0.0.1; `routes` adds in-memory files. Resolves with { origin, close, failures }. */
-function serve(root, routes) {
-  const failures = [];
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    if (path === '/favicon.ico') return response.writeHead(204).end();
-    let body = routes.get(path);
-    if (body === undefined) {
-      const file = resolve(root, '.' + path);
-      if ((file === root || file.startsWith(root + sep)) && existsSync(file) && statSync(file).isFile())
-        body = readFileSync(file);
-    }
-    if (body === undefined) {
-      failures.push(`${request.method} ${path} → 404`);
-      return response.writeHead(404).end('not found');
-    }
-    response.writeHead(200, {
-      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-    });
-    response.end(body);
-  });
-  return new Promise((resolvePromise) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      resolvePromise({
-        origin: `http://127.0.0.1:${port}`,
-        failures,
-        close: () => new Promise((done) => server.close(done)),
-      });
-    });
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
@@ -590,7 +521,7 @@ async function main() {
         path,
         `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title>\n${scripts}\n</head><body></body></html>\n`,
       );
-    server = await serve(app, routes);
+    server = await serve(app, { routes });
     const tasks = tasksFor(server.origin);
     routes.set('/tasks.json', JSON.stringify(tasks));
     const core = await import(pathToFileURL(join(app, 'node_modules', '@tagwerk', 'core', 'dist', 'index.js')).href);
@@ -601,26 +532,18 @@ async function main() {
       launched = true;
     });
     for (const [path, [title]] of launched ? pages : []) {
-      const page = await browser.newPage();
-      const problems = [];
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-      });
-      page.on('requestfailed', (request) =>
-        problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`),
-      );
-      page.on('response', (response) => {
-        if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-      });
       let results;
       const failuresBefore = server.failures.length;
+      let opened;
       try {
-        await page.goto(server.origin + path, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
-        await page.waitForFunction(() => globalThis.__tagwerkResults !== undefined, { timeout: PAGE_TIMEOUT_MS });
-        results = await page.evaluate(() => globalThis.__tagwerkResults);
+        opened = await openPage(browser, server.origin + path);
+        await opened.page.waitForFunction(() => globalThis.__tagwerkResults !== undefined, {
+          timeout: PAGE_TIMEOUT_MS,
+        });
+        results = await opened.page.evaluate(() => globalThis.__tagwerkResults);
       } catch (error) {
-        problems.push(`the page did not finish: ${error instanceof Error ? error.message : error}`);
+        opened ??= { messages: [], problems: [] };
+        opened.problems.push(`the page did not finish: ${error instanceof Error ? error.message : error}`);
       }
       for (const tag of Object.values(WIDGETS)) {
         await check(`Chromium, ${title}: <${tag}> fires tagwerk-ready and submits an envelope core accepts`, () => {
@@ -634,11 +557,10 @@ async function main() {
           assert(verdict.valid, `the envelope was refused by core: ${JSON.stringify(verdict.errors)}`);
         });
       }
-      await check(`Chromium, ${title}: no page error, console error or failed request`, () => {
-        problems.push(...server.failures.slice(failuresBefore));
-        assert(problems.length === 0, problems.join('\n'));
-      });
-      await page.close();
+      await check(`Chromium, ${title}: no page error, console error or failed request`, () =>
+        assertNoProblems(opened, server, failuresBefore, (m) => m.type === 'error'),
+      );
+      await opened.page?.close();
     }
   } catch (error) {
     // Anything not inside a check (a bug of this script) still fails the run.
@@ -647,12 +569,7 @@ async function main() {
     await browser?.close().catch(() => {});
     await server?.close();
     rmSync(work, { recursive: true, force: true });
-    const passed = results.filter((r) => r.ok).length;
-    const failed = results.length - passed;
-    console.log(`\n  tarballs: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-    if (process.env.TAGWERK_COUNT_FILE)
-      writeFileSync(process.env.TAGWERK_COUNT_FILE, JSON.stringify({ passed, failed, skipped: 0, fileErrors: 0 }));
-    process.exitCode = failed ? 1 : 0;
+    finish('tarballs', started);
   }
 }
 
