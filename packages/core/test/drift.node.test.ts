@@ -3,6 +3,9 @@
  * backend validates with) and our validator must agree on schema validity for every document in
  * the corpus. Documents our validator refuses beyond the schema are marked in the corpus
  * (`"$expect": { "schema": true, "codes": [...] }`): Ajv accepts them, we do not.
+ * Ids, answer keys and timestamps with every Unicode white-space, control and invisible format
+ * character at the start, the middle and the end: id-engines.node.test.ts (the core and Ajv) and
+ * scripts/python-schema-check.mjs (the same cases in python-jsonschema, an `npm test` step).
  */
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';

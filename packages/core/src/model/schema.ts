@@ -48,25 +48,32 @@ const named = <T extends TSchema>(title: string, schema: T): T => Object.assign(
  * final newline, ECMAScript's only at the end; `(?!\\n)` makes both mean the end.
  */
 const END = '$(?!\\n)';
-/** What an id may not contain anywhere: C0 controls and DEL. */
-const ID_INNER = '\\u0000-\\u001f\\u007f';
+/** What an id may not contain anywhere: the controls (C0, DEL, C1) and U+FEFF (a byte order mark). */
+const ID_INNER = '\\u0000-\\u001f\\u007f-\\u009f\\ufeff';
 /**
- * What an id may not start or end with: ID_INNER, every Unicode White_Space character (the union of
- * what ECMAScript's and Python's `\\s` match), the C1 controls, and U+FEFF.
+ * What an id may not start or end with either: every Unicode White_Space character (U+0009–U+000D,
+ * U+0020, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000; what
+ * Python's `\s` adds, U+001C–U+001F, and ECMAScript's, U+FEFF, are in ID_INNER) and the invisible
+ * format characters of the BMP (General_Category Cf and Default_Ignorable: U+00AD, U+061C, U+180E,
+ * U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+206F, U+FEFF; those outside the BMP are
+ * allowed, tag characters end flag sequences).
+ * BMP code points only, so that the classes mean the same with and without the `u` flag (Ajv uses
+ * it; TypeBox, and so the core, does not) and in Python's `re`.
  */
-const ID_EDGE = `${ID_INNER}\\u0020\\u0080-\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff`;
+const ID_EDGE = `${ID_INNER}\\u0020\\u00a0\\u00ad\\u061c\\u1680\\u180e\\u2000-\\u200f\\u2028-\\u202f\\u205f-\\u2064\\u2066-\\u206f\\u3000`;
 
 export const Id = named(
   'Id',
   Type.String({
     minLength: 1,
     maxLength: LIMITS.idLength,
-    // No control characters and no surrounding white space: ids end up in keys, file names and
-    // DOM ids. Spelled out as explicit classes (ID_EDGE), never `\\s`: ECMAScript's and Python's
-    // `\\s` differ (U+FEFF, U+0085), and validators in both must give the same answer.
+    // Ids end up in keys, file names, CSV cells, URLs and DOM ids: no controls, and nothing
+    // invisible at either end (an id must not look like another). Spelled out as explicit
+    // classes, never `\s`: ECMAScript's and Python's `\s` differ (U+FEFF; U+0085, U+001C–U+001F),
+    // and validators in both must give the same answer.
     pattern: `^[^${ID_EDGE}](?:[^${ID_INNER}]*[^${ID_EDGE}])?${END}`,
     description:
-      'An identifier chosen by the host: 1–200 characters; no C0 control characters or DEL anywhere; it neither starts nor ends with white space (any Unicode White_Space character, C1 controls, U+FEFF).',
+      'An identifier chosen by the host: 1–200 characters. No control character (U+0000–U+001F, U+007F–U+009F) and no U+FEFF anywhere. It neither starts nor ends with white space (any Unicode White_Space character) or an invisible format character (U+00AD, U+061C, U+180E, U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+206F). Anything else is allowed, white space inside included.',
   }),
 );
 const Label = (max: number = LIMITS.labelLength) => Type.String({ maxLength: max });
