@@ -112,9 +112,13 @@ describe('platform="mturk" (emulated MTurk ExternalQuestion)', () => {
     await page.widget.updateComplete;
     const refused = await page.widget.submit().then(
       () => 'submitted',
-      (e: Error) => e.name,
+      (e: Error & { code?: string }) => [e.name, e.code, e.message],
     );
-    expect(refused, 'submit() refuses').to.equal('AnnotationInvalidError');
+    expect(refused, 'submit() refuses').to.deep.equal([
+      'PlatformError',
+      'preview',
+      'This is a preview. Accept the HIT to start working.',
+    ]);
     expect(page.document.querySelector('form[data-tagwerk-platform]'), 'no form post').to.equal(null);
     expect(page.count('submit'), 'no tagwerk-submit').to.equal(0);
     expect(await emulatorLog(h.run)).to.deep.include({ records: [], attempts: [] });

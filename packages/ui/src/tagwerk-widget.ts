@@ -309,18 +309,24 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
    * stays and the widget offers to retry).
    */
   private async submitToPlatform(): Promise<AnnotationOf<K>> {
-    if (this.platforms.preview) throw new AnnotationInvalidError([notReadyError(this.locale.lang)]);
+    if (this.platforms.preview) throw this.platforms.previewError();
     // On its way, or the platform has it and nothing changed since: the same envelope, not sent again.
     const pending = this.platforms.busy || this.platforms.done ? this.session?.submitted : undefined;
-    const annotation = pending ?? this.annotation.submit({ keepDraft: true });
+    // A retry after a failed hand-over, nothing edited since: the same envelope (and so the same
+    // Idempotency-Key), so a server that stored the first try can tell it is a repeat.
+    const retry = this.platforms.failed ? this.session?.submitted : undefined;
+    const annotation = pending ?? retry ?? this.annotation.submit({ keepDraft: true });
     if (!annotation) {
       await this.updateComplete;
       const { submitErrors } = this.annotation;
       throw new AnnotationInvalidError(submitErrors.length ? submitErrors : [notReadyError(this.locale.lang)]);
     }
     if (pending) return annotation;
-    await this.platforms.deliver(annotation as Annotation);
-    this.annotation.submissionSent();
+    const delivery = await this.platforms.deliver(annotation as Annotation);
+    // A form post that leaves the page (MTurk) cannot tell whether it arrived: a lost connection
+    // shows the browser's error page. The draft stays, so going back to the task loses nothing;
+    // it is kept under the assignment id, which the platform never hands out again.
+    if (delivery.kind !== 'navigating') this.annotation.submissionSent();
     return annotation;
   }
 

@@ -91,6 +91,11 @@ export class PlatformController implements ReactiveController {
     return this.adapter?.context.preview ?? false;
   }
 
+  /** What `submit()` rejects with in a preview: the notice the worker sees, as a PlatformError. */
+  previewError(): PlatformError {
+    return new PlatformError('preview', this.binding.t('ui.platform.preview'));
+  }
+
   /** The platform's page has its own submit button (Ground Truth, Toloka). */
   get ownsSubmit(): boolean {
     return this.adapter?.ownsSubmit ?? false;
@@ -99,6 +104,11 @@ export class PlatformController implements ReactiveController {
   /** A submission is on its way, or done: a second one must not start. */
   get busy(): boolean {
     return this.phase.kind === 'sending' || (this.phase.kind === 'done' && this.phase.delivery.kind === 'navigating');
+  }
+
+  /** The last hand-over failed and nothing was edited since: a retry sends that same envelope. */
+  get failed(): boolean {
+    return this.phase.kind === 'failed';
   }
 
   /** The platform has the last submission, and nothing was edited since. */
@@ -248,7 +258,15 @@ export class PlatformController implements ReactiveController {
       this.fail(`platform="${name}" needs a submit-url: the answer has nowhere to go.`);
       return;
     }
-    this.disconnect = adapter.connect(this.binding);
+    this.disconnect = adapter.connect({
+      submitNow: () => this.binding.submitNow(),
+      // The platform's own Submit took the envelope: the widget's Submit/Ctrl+Enter must not hand
+      // it over a second time (until the next edit).
+      sent: () => {
+        this.set({ kind: 'done', delivery: { kind: 'handed-over' } });
+        this.binding.sent();
+      },
+    });
   }
 
   private fail(message: string): void {
