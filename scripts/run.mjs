@@ -177,6 +177,14 @@ function test(pnpm) {
       args: ['scripts/test-fixtures.mjs'],
       counted: true,
     },
+    {
+      name: 'drafts',
+      label:
+        'drafts against real exits in Chromium with a persistent profile: SIGKILL, navigation, closed tab, two tabs, full and hung IndexedDB',
+      command: 'node',
+      args: ['scripts/test-drafts.mjs'],
+      counted: true,
+    },
     ...WIDGETS.map((widget) => ({
       name: `standalone-${widget}`,
       label: `standalone bundles of @tagwerk/${widget} (the strict-CSP test loads them)`,

@@ -41,6 +41,7 @@ import {
   openPage,
   PAGE_TIMEOUT_MS,
   serve,
+  wav,
 } from './check-kit.mjs';
 import { installTarballs, packAll, PUBLISHED } from './pack.mjs';
 
@@ -234,27 +235,6 @@ function png(width, height) {
     chunk('IDAT', deflateSync(rows)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-/** One second of a 440 Hz tone: 8 kHz, 16-bit mono PCM. */
-function wav(rate = 8000) {
-  const samples = rate;
-  const out = Buffer.alloc(44 + samples * 2);
-  out.write('RIFF', 0, 'ascii');
-  out.writeUInt32LE(36 + samples * 2, 4);
-  out.write('WAVEfmt ', 8, 'ascii');
-  out.writeUInt32LE(16, 16);
-  out.writeUInt16LE(1, 20); // PCM
-  out.writeUInt16LE(1, 22); // mono
-  out.writeUInt32LE(rate, 24);
-  out.writeUInt32LE(rate * 2, 28);
-  out.writeUInt16LE(2, 32);
-  out.writeUInt16LE(16, 34);
-  out.write('data', 36, 'ascii');
-  out.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++)
-    out.writeInt16LE(Math.round(12000 * Math.sin((2 * Math.PI * 440 * i) / rate)), 44 + i * 2);
-  return out;
 }
 
 function tasksFor(origin) {

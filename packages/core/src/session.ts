@@ -20,7 +20,12 @@ import type { AnnotationOf, Kind, Meta, ResultByKind, Review, TaskOf, Validation
 import { validateAnnotation, type AnnotationMode } from './validate/index.js';
 
 /** Who made a change: the worker in the widget, or the host page through the element's API. */
-export type CommitOrigin = 'user' | 'host';
+/**
+ * Who changed the result: the worker (`user`, an undo step and an edit), the host (`host`, the new
+ * starting point), or the worker in another tab with the same task (`remote`, merged in by the
+ * draft journal: an undo step, not an edit of this tab).
+ */
+export type CommitOrigin = 'user' | 'host' | 'remote';
 
 /** What the session keeps across a reload (the draft journal stores it). */
 export interface SessionDraft<R> {
@@ -170,6 +175,11 @@ export class AnnotationSession<K extends Kind> {
       return true;
     }
     if (!this.history.push(next, { coalesceKey: options.coalesceKey, now: this.clock() })) return false;
+    if (options.origin === 'remote') {
+      this.submittedValue = undefined;
+      this.changed();
+      return true;
+    }
     this.userEdit();
     return true;
   }

@@ -113,6 +113,16 @@ export function renderRestored(t: T, discard: () => void): TemplateResult {
   </div>`;
 }
 
+/**
+ * What the worker must know about their drafts: they cannot be kept (every store failed), or
+ * another tab's edits of this task were merged in.
+ */
+export function renderDraftNotice(t: T, notice: 'lost' | 'merged' | undefined): TemplateResult | typeof nothing {
+  if (notice === 'lost') return html`<div class="notice warning" role="alert"><span>${t('ui.draft.lost')}</span></div>`;
+  if (notice === 'merged') return html`<div class="notice" role="status"><span>${t('ui.draft.merged')}</span></div>`;
+  return nothing;
+}
+
 export function renderReview(view: {
   t: T;
   review: Review | undefined;
@@ -273,6 +283,8 @@ export interface FrameView {
   submitErrors: readonly ValidationError[];
   feedback: readonly FeedbackItem[] | undefined;
   restored: boolean;
+  /** Drafts cannot be kept on this device, or another tab's edits were merged in. */
+  draftNotice: 'lost' | 'merged' | undefined;
   submitButton: boolean;
   /** The platform notice at the top (preview, a page that is not set up), or nothing. */
   banner: TemplateResult | typeof nothing;
@@ -333,7 +345,7 @@ function renderReady(view: FrameView, session: NonNullable<FrameView['session']>
   const { t, on } = view;
   const validation = session.validation();
   return html`
-    ${view.restored ? renderRestored(t, on.discardDraft) : nothing}
+    ${renderDraftNotice(t, view.draftNotice)} ${view.restored ? renderRestored(t, on.discardDraft) : nothing}
     <div part="surface" class="surface" ?inert=${view.disabled}>${view.surface()}</div>
     ${
       view.mode === 'review'

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import {
   DraftJournal,
-  FallbackStore,
   IndexedDbStore,
   LocalStorageStore,
   MemoryStore,
-  createDefaultStore,
+  defaultStores,
   draftKey,
+  type DraftRecord,
   type DraftStorageError,
   type DraftStore,
 } from './journal.js';
@@ -54,6 +54,30 @@ class SpyStore implements DraftStore {
   ops(): string[] {
     return this.calls.map((c) => c.op);
   }
+}
+
+/** A Map-backed Storage: what two tabs of one browser share. */
+function mapStorage(): Storage {
+  const map = new Map<string, string>();
+  return {
+    get length() {
+      return map.size;
+    },
+    clear: () => map.clear(),
+    key: (i: number) => [...map.keys()][i] ?? null,
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, String(v)),
+    removeItem: (k: string) => void map.delete(k),
+  };
+}
+
+/** Resolves once `ready()` is true, checking after each macrotask (at most 2,000 of them). */
+async function until(ready: () => unknown): Promise<void> {
+  for (let i = 0; i < 2000; i++) {
+    if (ready()) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  throw new Error('timed out waiting');
 }
 
 const quotaError = (): DOMException => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -321,8 +345,9 @@ describe('journal', () => {
         expect(errors).to.have.length(1);
         const [error] = errors;
         expect(error?.code).to.equal('storage-unavailable');
-        expect(error?.message).to.include('QuotaExceededError');
-        expect(error?.message).to.include('memory');
+        expect(error?.reason).to.equal('QuotaExceededError');
+        expect(error?.lostOnReload, 'no store outlives the page').to.equal(true);
+        expect(error?.message).to.include('lost on reload');
         expect((error?.cause as DOMException).name).to.equal('QuotaExceededError');
         expect(journal.storeLabel).to.equal('memory');
         expect(await journal.load()).to.deep.equal({ n: 1 });
@@ -351,7 +376,7 @@ describe('journal', () => {
         const { journal, errors } = journalWith<string>(store);
         expect(await journal.load()).to.equal(undefined);
         expect(errors.map((e) => e.code)).to.deep.equal(['storage-unavailable']);
-        expect(errors[0]?.message).to.include('SecurityError');
+        expect(errors[0]?.reason).to.equal('SecurityError');
       });
 
       it('catches stores that throw synchronously', async () => {
@@ -375,7 +400,7 @@ describe('journal', () => {
         journal.write('x');
         await journal.flush();
         expect(errors).to.have.length(1);
-        expect(errors[0]?.message).to.include('TimeoutError');
+        expect(errors[0]?.reason).to.equal('TimeoutError');
         expect(await journal.load()).to.equal('x');
       });
 
@@ -406,31 +431,144 @@ describe('journal', () => {
     });
   });
 
-  describe('FallbackStore', () => {
-    it('needs at least one store', () => {
-      expect(() => new FallbackStore([])).to.throw(/at least one/);
+  describe('every store, and two tabs', () => {
+    /** A draft shaped as the widgets' (what merges field by field). */
+    const draft = (answers: Record<string, string>, edits = 0) => ({
+      result: { answers },
+      meta: { startedAt: '2026-12-02T00:00:00.000Z', activeMs: 0, idleMs: 0, edits, undos: 0 },
+    });
+    type Draft = ReturnType<typeof draft>;
+    /** A tab's journal over the browser's (shared) localStorage that hears no other tab. */
+    const silentTab = (shared: Storage, taskId: string) =>
+      new DraftJournal<Draft>({ widget: 'w', taskId, stores: [new LocalStorageStore(shared)], shareAcrossTabs: false });
+
+    it('writes every store; the synchronous ones (localStorage) before flushSync() returns', async () => {
+      const spy = new SpyStore();
+      const local = new LocalStorageStore(mapStorage());
+      const { journal, errors } = journalWith<Draft>(spy, { stores: [spy, local], debounceMs: 60_000 });
+      journal.write(draft({ q: 'a' }));
+      journal.flushSync();
+      const stored = (await local.get(journal.key)) as DraftRecord<Draft>;
+      expect(stored.value.result.answers).to.deep.equal({ q: 'a' });
+      expect(stored.tab).to.equal(journal.tab);
+      expect(stored.fields).to.have.property(JSON.stringify(['result', 'answers', 'q']));
+      await journal.flush();
+      expect(spy.ops()).to.deep.equal(['set']);
+      expect(errors).to.deep.equal([]);
+      journal.dispose();
     });
 
-    it('falls over once when concurrent operations fail on the same store', async () => {
-      const reports: string[] = [];
-      const failing = new FailingStore(new Set(['set']));
-      const second = new SpyStore();
-      const third = new SpyStore();
-      const store = new FallbackStore([failing, second, third], {
-        onFallback: (_cause, from, to) => reports.push(`${from.label}→${to.label}`),
+    it('a record longer than aheadLimit goes to localStorage only when the page is left', async () => {
+      const spy = new SpyStore();
+      const local = new LocalStorageStore(mapStorage());
+      const { journal } = journalWith<Draft>(spy, { stores: [spy, local], aheadLimit: 50 });
+      journal.write(draft({ q: 'a long answer' }));
+      await journal.flush();
+      expect(spy.ops()).to.deep.equal(['set']);
+      expect(await local.get(journal.key), 'too long while IndexedDB has it').to.equal(undefined);
+      journal.flushSync(); // pagehide
+      expect(((await local.get(journal.key)) as DraftRecord<Draft>).value.result.answers.q).to.equal('a long answer');
+      journal.dispose();
+    });
+
+    it('load() reads every store and merges them, the later edit per field winning', async () => {
+      const a = new MemoryStore();
+      const b = new MemoryStore();
+      const taskId = uniqueTask();
+      const key = draftKey('w', taskId);
+      const q = (name: string) => JSON.stringify(['result', 'answers', name]);
+      await a.set(key, {
+        savedAt: 100,
+        tab: 'x',
+        value: draft({ q1: 'old', q2: 'only in a' }),
+        fields: { [q('q1')]: 50, [q('q2')]: 90 },
       });
-      await Promise.all([store.set('a', 1), store.set('b', 2)]);
-      expect(reports).to.deep.equal(['spy→spy']);
-      expect(store.current).to.equal(second);
-      expect(second.ops()).to.deep.equal(['set', 'set']);
-      expect(third.ops()).to.deep.equal([]);
+      await b.set(key, { savedAt: 200, tab: 'y', value: draft({ q1: 'new' }), fields: { [q('q1')]: 150 } });
+      const journal = new DraftJournal<Draft>({ widget: 'w', taskId, stores: [a, b] });
+      expect((await journal.load())?.result.answers).to.deep.equal({ q1: 'new', q2: 'only in a' });
+      journal.dispose();
     });
 
-    it('rethrows when the last store fails', async () => {
-      const store = new FallbackStore([new FailingStore(new Set(['get']))]);
-      let error: unknown;
-      await store.get('k').catch((e: unknown) => (error = e));
-      expect((error as DOMException).name).to.equal('QuotaExceededError');
+    it("two tabs: each sees the other's edits, the later edit of a field wins, a reload has both", async () => {
+      const taskId = uniqueTask();
+      // Two tabs: each its own stores over one shared storage (the browser's), its own journal.
+      const shared = mapStorage();
+      const tab = () => {
+        const seen: Draft[] = [];
+        const journal = new DraftJournal<Draft>({
+          widget: 'w',
+          taskId,
+          stores: [new LocalStorageStore(shared)],
+          debounceMs: 0,
+          onRemote: (value) => seen.push(value),
+        });
+        return { journal, seen };
+      };
+      const a = tab();
+      const b = tab();
+      expect(await a.journal.load()).to.equal(undefined);
+      expect(await b.journal.load()).to.equal(undefined);
+
+      a.journal.write(draft({ q1: 'from A' }));
+      await a.journal.flush();
+      await until(() => b.seen.length === 1);
+      expect(b.seen[0]!.result.answers).to.deep.equal({ q1: 'from A' });
+
+      // B shows A's answer and adds its own; A hears of it.
+      b.journal.write(draft({ ...b.seen[0]!.result.answers, q2: 'from B' }));
+      await b.journal.flush();
+      await until(() => a.seen.length === 1);
+      expect(a.seen[0]!.result.answers).to.deep.equal({ q1: 'from A', q2: 'from B' });
+
+      // A changes q1 later than anyone: it wins; nothing of B's is lost.
+      a.journal.write(draft({ q1: 'A again', q2: 'from B' }));
+      await a.journal.flush();
+      await until(() => b.seen.length === 2);
+      expect(b.seen[1]!.result.answers).to.deep.equal({ q1: 'A again', q2: 'from B' });
+
+      a.journal.dispose();
+      b.journal.dispose();
+      const reloaded = new DraftJournal<Draft>({ widget: 'w', taskId, stores: [new LocalStorageStore(shared)] });
+      expect((await reloaded.load())?.result.answers).to.deep.equal({ q1: 'A again', q2: 'from B' });
+      reloaded.dispose();
+    });
+
+    it("two tabs that cannot talk (no BroadcastChannel): a save merges the other tab's record first", async () => {
+      const taskId = uniqueTask();
+      const shared = mapStorage();
+      const open = () => silentTab(shared, taskId);
+      const a = open();
+      const b = open();
+      await Promise.all([a.load(), b.load()]);
+      a.write(draft({ q1: 'from A' }));
+      await a.flush();
+      b.write(draft({ q2: 'from B' })); // B never saw A's answer
+      await b.flush();
+      a.dispose();
+      b.dispose();
+      const reloaded = open();
+      expect((await reloaded.load())?.result.answers).to.deep.equal({ q1: 'from A', q2: 'from B' });
+      reloaded.dispose();
+    });
+
+    it('a removal is an edit too: the later removal wins over an older answer', async () => {
+      const taskId = uniqueTask();
+      const shared = mapStorage();
+      const open = () => silentTab(shared, taskId);
+      const a = open();
+      a.write(draft({ q1: 'x', q2: 'y' }));
+      await a.flush();
+      const b = open();
+      expect((await b.load())?.result.answers).to.deep.equal({ q1: 'x', q2: 'y' });
+      const saved = Date.now();
+      await until(() => Date.now() > saved); // B's edit is later than A's by the clock
+      b.write(draft({ q1: 'x' })); // B clears q2
+      await b.flush();
+      a.dispose();
+      b.dispose();
+      const reloaded = open();
+      expect((await reloaded.load())?.result.answers).to.deep.equal({ q1: 'x' });
+      reloaded.dispose();
     });
   });
 
@@ -440,14 +578,18 @@ describe('journal', () => {
     });
 
     it('the default store keeps drafts in memory without reporting an error', async () => {
-      expect(createDefaultStore().current.label).to.equal('memory');
+      expect(defaultStores()).to.deep.equal([]);
       const errors: DraftStorageError[] = [];
       const taskId = uniqueTask();
       const journal = new DraftJournal<string>({ widget: 'w', taskId, onError: (e) => errors.push(e) });
       journal.write('x');
       await journal.flush();
       // A journal re-created on the same page (widget re-attached) finds the draft.
-      expect(await new DraftJournal<string>({ widget: 'w', taskId }).load()).to.equal('x');
+      const again = new DraftJournal<string>({ widget: 'w', taskId });
+      expect(again.storeLabel).to.equal('memory');
+      expect(await again.load()).to.equal('x');
+      again.dispose();
+      journal.dispose();
       expect(errors).to.deep.equal([]);
     });
 
@@ -500,7 +642,7 @@ describe('journal', () => {
       expect(errors).to.deep.equal([]);
     });
 
-    it('falls back to localStorage when a real IndexedDB cannot be used', async () => {
+    it('keeps drafts in localStorage when a real IndexedDB cannot be used, and says they survive a reload', async () => {
       // A database that exists without the "drafts" object store makes every transaction throw NotFoundError.
       const dbName = `tagwerk-broken-${uniqueTask()}`;
       await new Promise<void>((resolve, reject) => {
@@ -511,20 +653,47 @@ describe('journal', () => {
         };
         request.onerror = () => reject(request.error ?? new Error('open failed'));
       });
-      const reports: string[] = [];
-      const store = new FallbackStore([new IndexedDbStore(dbName, 'drafts'), new LocalStorageStore()], {
-        onFallback: (cause, from, to) => reports.push(`${(cause as DOMException).name}: ${from.label}→${to.label}`),
-      });
-      const { journal, errors } = journalWith<string>(store);
+      const stores = [new IndexedDbStore(dbName, 'drafts'), new LocalStorageStore()];
+      const { journal, errors } = journalWith<string>(stores[0]!, { stores });
       journal.write('kept');
       await journal.flush();
-      expect(reports).to.deep.equal(['NotFoundError: indexeddb→localstorage']);
-      expect(errors).to.deep.equal([]); // the journal's own chain did not need to fall back
+      expect(errors.map((e) => [e.reason, e.lostOnReload])).to.deep.equal([['NotFoundError', false]]);
+      expect(journal.storeLabel).to.equal('localstorage');
       expect(JSON.parse(localStorage.getItem(journal.key) ?? 'null')).to.have.property('value', 'kept');
-      expect(await journal.load()).to.equal('kept');
+      const reloaded = new DraftJournal<string>({
+        widget: 'tagwerk-text-rater',
+        taskId: journal.key.split(':').pop()!,
+        stores,
+      });
+      expect(await reloaded.load()).to.equal('kept');
       await journal.clear();
       expect(localStorage.getItem(journal.key)).to.equal(null);
+      journal.dispose();
+      reloaded.dispose();
       indexedDB.deleteDatabase(dbName);
+    });
+
+    it('a hung IndexedDB read delays load() by loadTimeoutMs at most; localStorage still restores', async () => {
+      const hung: DraftStore = {
+        label: 'indexeddb',
+        get: () => new Promise(() => undefined),
+        set: () => new Promise(() => undefined),
+        delete: () => new Promise(() => undefined),
+      };
+      const taskId = uniqueTask();
+      localStorage.setItem(draftKey('w', taskId), JSON.stringify({ savedAt: 1, value: 'from localStorage' }));
+      const errors: DraftStorageError[] = [];
+      const journal = new DraftJournal<string>({
+        widget: 'w',
+        taskId,
+        stores: [hung, new LocalStorageStore()],
+        loadTimeoutMs: 30,
+        onError: (e) => errors.push(e),
+      });
+      expect(await journal.load()).to.equal('from localStorage');
+      expect(errors.map((e) => [e.reason, e.lostOnReload])).to.deep.equal([['TimeoutError', false]]);
+      await journal.clear();
+      journal.dispose();
     });
 
     it('LocalStorageStore round-trips through window.localStorage', async () => {

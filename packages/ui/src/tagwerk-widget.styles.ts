@@ -328,7 +328,8 @@ export const widgetStyles = css`
     background: var(--_bg-raised);
     border: 1px solid var(--_success);
   }
-  .notice.platform.failed {
+  .notice.platform.failed,
+  .notice.warning {
     border: 1px solid var(--_danger);
   }
   .notice .spinner {

@@ -69,6 +69,23 @@ async function typeInto(el: TagwerkTestWidget, questionId: string, text: string)
   await el.updateComplete;
 }
 
+/** Runs `fn` while every IndexedDB put and localStorage write fails as a full disk does. */
+async function withFullStorage(fn: () => Promise<void>): Promise<void> {
+  const put = IDBObjectStore.prototype.put;
+  const setItem = Storage.prototype.setItem;
+  const quota = () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+  IDBObjectStore.prototype.put = quota;
+  Storage.prototype.setItem = quota;
+  try {
+    await fn();
+  } finally {
+    IDBObjectStore.prototype.put = put;
+    Storage.prototype.setItem = setItem;
+  }
+}
+
 describe('TagwerkWidget (through tagwerk-test-widget)', () => {
   it('is accessible when ready', async () => {
     const el = await mount(makeTask({ instructions: '# Read me\n\nBe **kind**.' }));
@@ -419,26 +436,57 @@ describe('TagwerkWidget (through tagwerk-test-widget)', () => {
   });
 
   it('keeps working and fires storage-unavailable when drafts cannot be saved (quota, private mode)', async () => {
-    const put = IDBObjectStore.prototype.put;
-    const setItem = Storage.prototype.setItem;
-    const quota = () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    IDBObjectStore.prototype.put = quota;
-    Storage.prototype.setItem = quota;
-    try {
+    await withFullStorage(async () => {
       const el = await mount();
       const storageError = oneEvent<TagwerkErrorEvent>(el, 'tagwerk-error');
       await typeInto(el, 'why', 'still here');
       el.remove(); // flushes the journal now instead of after the debounce
       const { detail } = await storageError;
       expect(detail.code).to.equal('storage-unavailable');
-      expect(detail.message).to.contain('Drafts cannot be saved');
+      expect(detail.message).to.equal(
+        'Drafts cannot be kept on this device (QuotaExceededError): a reload or a closed tab loses work that was not submitted.',
+      );
       expect(el.value!.result.answers).to.deep.equal({ why: 'still here' });
-    } finally {
-      IDBObjectStore.prototype.put = put;
-      Storage.prototype.setItem = setItem;
-    }
+    });
+  });
+
+  it("says visibly, once and in the page's language, that work cannot be kept when every store fails", async () => {
+    await withFullStorage(async () => {
+      const el = await mount(makeTask(), { lang: 'de' });
+      const events: TagwerkErrorEvent[] = [];
+      el.addEventListener('tagwerk-error', (e) => events.push(e));
+      await typeInto(el, 'why', 'a');
+      await waitUntil(() => events.length > 0, 'a storage-unavailable event');
+      await typeInto(el, 'why', 'bc');
+      await el.updateComplete;
+      const notice = q(el, '.notice.warning[role="alert"]');
+      expect(notice.textContent?.trim()).to.equal(
+        'Ihre Arbeit kann auf diesem Gerät nicht gespeichert werden. Lassen Sie diese Seite bis zum Absenden geöffnet: Neuladen oder Schließen verwirft Ihre Antworten.',
+      );
+      expect(events.map((e) => e.detail.message)).to.deep.equal([
+        'Entwürfe können auf diesem Gerät nicht gespeichert werden (QuotaExceededError): Beim Neuladen oder Schließen des Tabs geht nicht abgesendete Arbeit verloren.',
+      ]);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  it("the same task in two places (tabs): each shows the other's edits, and a reload has both", async () => {
+    const task = makeTask();
+    const a = await mount(task);
+    const b = await mount(task);
+    await typeInto(a, 'why', 'from A');
+    await waitUntil(() => b.value?.result.answers.why === 'from A', "B shows A's answer");
+    await b.updateComplete;
+    expect(q(b, '.notice[role="status"]').textContent).to.contain('another tab');
+    const editsOfA = a.value!.meta.edits;
+    q<HTMLInputElement>(b, 'input[type="radio"]').click(); // "pos"
+    await waitUntil(() => a.value?.result.answers.mood === 'pos', "A shows B's choice");
+    expect(a.value!.result.answers).to.deep.equal({ why: 'from A', mood: 'pos' });
+    expect(a.value!.meta.edits, "B's edit is not counted as A's").to.equal(editsOfA);
+    a.remove();
+    b.remove();
+    const reloaded = await mount(task);
+    expect(reloaded.value!.result.answers).to.deep.equal({ why: 'from A', mood: 'pos' });
   });
 
   it('opens the instructions the first time and remembers they were read', async () => {

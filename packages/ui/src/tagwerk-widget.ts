@@ -195,8 +195,20 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
   private readonly drafts = new DraftController<WidgetDraft<ResultByKind[K]>>(this, {
     widget: () => this.localName,
     enabled: () => this.autosave !== 'off',
-    onError: (error) => this.reportError('storage-unavailable', this.t('ui.error.storage', { reason: error.message })),
+    onError: (error) => {
+      const key = error.lostOnReload ? 'ui.error.storage' : 'ui.error.storageDegraded';
+      this.reportError('storage-unavailable', this.t(key, { reason: error.reason }));
+      if (error.lostOnReload) this.draftNotice = 'lost';
+      this.requestUpdate();
+    },
+    onRemote: (draft) => {
+      if (!this.annotation.merge(draft)) return;
+      if (this.draftNotice !== 'lost') this.draftNotice = 'merged';
+      this.announcer.announce(this.t('ui.draft.merged'));
+    },
   });
+  /** The draft notice shown above the surface (see renderDraftNotice). */
+  private draftNotice: 'lost' | 'merged' | undefined;
   private readonly shortcuts = new ShortcutController<M | UiMessageKey>(this, {
     actions: () => this.allActions(),
     overrides: () => this.keymap,
@@ -637,6 +649,7 @@ export abstract class TagwerkWidget<K extends Kind, M extends string = UiMessage
       submitErrors,
       feedback,
       restored,
+      draftNotice: session ? this.draftNotice : undefined,
       submitButton: !this.hideSubmit && !this.platforms.ownsSubmit && !this.platforms.preview,
       banner: this.platforms.renderBanner(),
       submitNotice: this.platforms.renderSubmission(() => void this.submitFromUi()),

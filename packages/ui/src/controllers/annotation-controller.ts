@@ -98,6 +98,22 @@ export class AnnotationController<K extends Kind> implements ReactiveController 
     });
   }
 
+  /**
+   * Another tab's edits of this task, merged with ours by the journal: one undo step, not an edit
+   * of this tab; the widget's own state included. Returns whether anything changed.
+   */
+  merge(stored: unknown): boolean {
+    const session = this.session;
+    if (!session || session.submitted || !isSessionDraft(stored)) return false;
+    const draft = stored as WidgetDraft<ResultByKind[K]>;
+    if (!this.acceptable({ ...session.envelope(), result: draft.result })) return false;
+    const changed = session.commit(structuredClone(draft.result), { origin: 'remote' });
+    if (draft.widget !== undefined) this.binding.restoreDraftState(draft.widget);
+    session.touch();
+    this.changed('host');
+    return changed;
+  }
+
   /** The task went away (a new one is loading, or none). */
   end(): void {
     this.session = undefined;

@@ -2,13 +2,15 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { stableHash } from '@tagwerk/core';
 import { DraftJournal, type DraftStorageError } from '../journal.js';
 
-export interface DraftControllerOptions {
+export interface DraftControllerOptions<T> {
   /** The journal's namespace (the element's tag name). */
   widget: () => string;
   /** Drafts are kept: the `autosave` attribute is not "off". */
   enabled: () => boolean;
-  /** A storage failure (reported once per journal as `storage-unavailable`). */
+  /** A store failed (once per store; `lostOnReload` once no store outlives the page). */
   onError: (error: DraftStorageError) => void;
+  /** Another tab with the same task saved: the draft merged with its edits, to be shown. */
+  onRemote: (draft: T) => void;
 }
 
 const READ_PREFIX = 'tagwerk:read:';
@@ -26,26 +28,30 @@ export class DraftController<T> implements ReactiveController {
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly options: DraftControllerOptions,
+    private readonly options: DraftControllerOptions<T>,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    const flush = (): void => void this.journal?.flush();
+    // Synchronously: after pagehide (or a hidden, frozen or discarded page) nothing async is sure
+    // to run, so the pending draft goes to localStorage right here.
+    const flush = (): void => this.journal?.flushSync();
     const onVisibility = (): void => {
       if (document.visibilityState === 'hidden') flush();
     };
     document.addEventListener('visibilitychange', onVisibility);
+    document.addEventListener('freeze', flush);
     window.addEventListener('pagehide', flush);
     this.cleanups.push(
       () => document.removeEventListener('visibilitychange', onVisibility),
+      () => document.removeEventListener('freeze', flush),
       () => window.removeEventListener('pagehide', flush),
     );
   }
 
   hostDisconnected(): void {
-    void this.journal?.flush();
+    this.journal?.flushSync();
     this.cleanups.splice(0).forEach((fn) => fn());
   }
 
@@ -53,7 +59,12 @@ export class DraftController<T> implements ReactiveController {
   async open(taskId: string, instructions: string | undefined): Promise<T | undefined> {
     this.journal?.dispose();
     this.journal = this.options.enabled()
-      ? new DraftJournal<T>({ widget: this.options.widget(), taskId, onError: this.options.onError })
+      ? new DraftJournal<T>({
+          widget: this.options.widget(),
+          taskId,
+          onError: this.options.onError,
+          onRemote: (draft) => this.options.onRemote(draft),
+        })
       : undefined;
     this.instructionsKey = instructions ? `${READ_PREFIX}${stableHash(instructions)}` : undefined;
     this.instructionsRead = this.instructionsKey ? readFlag(this.instructionsKey) : false;
@@ -68,6 +79,11 @@ export class DraftController<T> implements ReactiveController {
   /** Drops the stored draft (after a submit, a reset, or `autosave="off"`). */
   clear(): void {
     void this.journal?.clear();
+  }
+
+  /** Whether drafts survive a reload (false once every store beyond the page's memory failed). */
+  get persistent(): boolean {
+    return this.journal?.persistent ?? true;
   }
 
   /** The worker has read this task's instructions before (the panel starts closed). */

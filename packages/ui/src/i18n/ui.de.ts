@@ -12,7 +12,9 @@ export const uiDe: Record<keyof typeof uiEn, string> = {
   'ui.error.more': '{count, plural, one {# weiteres Problem} other {# weitere Probleme}} nicht aufgeführt.',
   'ui.error.taskLoad': 'Die Aufgabe konnte nicht geladen werden ({reason}).',
   'ui.error.storage':
-    'Entwürfe können auf diesem Gerät nicht gespeichert werden ({reason}). Sie können weiterarbeiten, aber beim Neuladen geht Ungespeichertes verloren.',
+    'Entwürfe können auf diesem Gerät nicht gespeichert werden ({reason}): Beim Neuladen oder Schließen des Tabs geht nicht abgesendete Arbeit verloren.',
+  'ui.error.storageDegraded':
+    'Ein Entwurfsspeicher ist ausgefallen ({reason}); Entwürfe werden weiterhin auf diesem Gerät gespeichert.',
   'ui.error.media': 'Die Mediendatei konnte nicht geladen werden ({reason}).',
   'ui.action.undo': 'Rückgängig',
   'ui.action.redo': 'Wiederholen',
@@ -25,6 +27,10 @@ export const uiDe: Record<keyof typeof uiEn, string> = {
   'ui.shortcuts.typing': 'Kürzel ohne Strg, ⌘ oder Alt wirken nicht, während Sie in ein Textfeld schreiben.',
   'ui.draft.restored': 'Ihre ungespeicherte Arbeit an dieser Aufgabe wurde wiederhergestellt.',
   'ui.draft.discard': 'Neu beginnen',
+  'ui.draft.lost':
+    'Ihre Arbeit kann auf diesem Gerät nicht gespeichert werden. Lassen Sie diese Seite bis zum Absenden geöffnet: Neuladen oder Schließen verwirft Ihre Antworten.',
+  'ui.draft.merged':
+    'Änderungen, die Sie in einem anderen Tab an dieser Aufgabe gemacht haben, wurden hier übernommen.',
   'ui.review.title': 'Diese Annotation prüfen',
   'ui.review.comment': 'Kommentar (optional)',
   'ui.review.verdict': 'Urteil',

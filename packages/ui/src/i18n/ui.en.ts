@@ -10,7 +10,8 @@ export const uiEn = {
   'ui.error.more': '{count, plural, one {# more problem} other {# more problems}} not listed.',
   'ui.error.taskLoad': 'The task could not be loaded ({reason}).',
   'ui.error.storage':
-    'Drafts cannot be saved on this device ({reason}). You can keep working, but a reload will lose unsaved work.',
+    'Drafts cannot be kept on this device ({reason}): a reload or a closed tab loses work that was not submitted.',
+  'ui.error.storageDegraded': 'A draft store failed ({reason}); drafts are still kept on this device.',
   'ui.error.media': 'The media could not be loaded ({reason}).',
   'ui.action.undo': 'Undo',
   'ui.action.redo': 'Redo',
@@ -23,6 +24,9 @@ export const uiEn = {
   'ui.shortcuts.typing': 'Shortcuts without Ctrl, ⌘ or Alt do nothing while you type in a text field.',
   'ui.draft.restored': 'Your unsaved work on this task was restored.',
   'ui.draft.discard': 'Start over',
+  'ui.draft.lost':
+    'Your work cannot be saved on this device. Keep this page open until you submit: reloading or closing it loses your answers.',
+  'ui.draft.merged': 'Changes you made to this task in another tab were added here.',
   'ui.review.title': 'Review this annotation',
   'ui.review.comment': 'Comment (optional)',
   'ui.review.verdict': 'Verdict',
