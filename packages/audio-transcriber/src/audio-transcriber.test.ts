@@ -121,6 +121,21 @@ describe('<tagwerk-audio-transcriber>', () => {
     expect((await again).detail.code).to.equal('media-load-failed');
   });
 
+  it('a waveform 404 is reported as the waveform, not the audio', async () => {
+    const el = document.createElement('tagwerk-audio-transcriber');
+    el.autosave = 'off';
+    const waveform = new URL('/no-such-waveform.json', location.href).href;
+    el.task = makeTask(audio, { audio: { url: audio.wavUrl, waveform } });
+    const error = oneEvent(el, 'tagwerk-error');
+    await fixture(html`<div style="width: 900px">${el}</div>`);
+    const { detail } = await error;
+    expect(detail.code).to.equal('media-load-failed');
+    await el.updateComplete;
+    const text = new AudioTranscriberHarness(el).query('[part="error"]').textContent ?? '';
+    expect(text).to.contain(`The waveform file could not be loaded (HTTP 404): ${waveform}`);
+    expect(text).not.to.contain('The audio could not be loaded');
+  });
+
   it('commits a segment edge dragged in the waveform, millisecond precision', async () => {
     const transcriber = await mount(makeTask(audio, { prefill: [{ id: 'p1', start: 0.5, end: 1.25, text: '' }] }));
     const pixel = 1 / (await transcriber.pixelsPerSecond()); // the pointer moves in whole pixels

@@ -343,6 +343,12 @@ export class TagwerkAudioTranscriber extends TagwerkWidget<'audio', AudioMessage
         );
       case 'waveform-invalid':
         return new MediaError(code, this.t('audio.error.waveformInvalid'), '/audio/waveform');
+      case 'waveform-unavailable':
+        return new MediaError(
+          code,
+          this.t('audio.error.waveformLoad', { url: task.audio.waveform ?? '', status: reason.status ?? 0 }),
+          '/audio/waveform',
+        );
       case 'empty':
         return new MediaError(code, this.t('audio.error.empty'), '/audio/url');
       default: {

@@ -128,6 +128,7 @@ describe('PeaksController', () => {
     );
     expect(error.code).to.equal('media-load-failed');
     expect(error.message).to.contain('404');
+    expect(error.reason, 'the waveform, not the audio').to.deep.equal({ kind: 'waveform-unavailable', status: 404 });
   });
 
   it('a Blob of garbage rejects with media-decode-failed (reachable but not audio)', async () => {

@@ -33,6 +33,8 @@ export type MediaFailureReason =
   | { kind: 'too-long'; seconds: number; limit: number }
   | { kind: 'waveform-mismatch'; waveform: number; audio: number }
   | { kind: 'waveform-invalid' }
+  /** The waveform file could not be fetched (the audio itself may be fine). */
+  | { kind: 'waveform-unavailable'; status?: number }
   | { kind: 'empty' };
 
 /** A typed load failure (the promise returned by `load()` rejects with one). */
@@ -194,14 +196,23 @@ function seekableThroughout(audio: HTMLAudioElement): boolean {
 }
 
 /** Fetches a URL; a network error or a non-2xx status is `media-load-failed`. */
-async function fetchOk(url: string, what: string, credentials: boolean, signal: AbortSignal): Promise<Response> {
+async function fetchOk(
+  url: string,
+  what: 'the audio' | 'the waveform',
+  credentials: boolean,
+  signal: AbortSignal,
+): Promise<Response> {
+  const reason = (status?: number): MediaFailureReason | undefined =>
+    what === 'the waveform' ? { kind: 'waveform-unavailable', ...(status ? { status } : {}) } : undefined;
   let response: Response;
   try {
     response = await fetch(url, { credentials: credentials ? 'include' : 'same-origin', signal });
   } catch (error) {
-    throw new MediaFailure('media-load-failed', `${what} could not be fetched: ${String(error)}`);
+    throw new MediaFailure('media-load-failed', `${what} could not be fetched: ${String(error)}`, reason());
   }
-  if (!response.ok) throw new MediaFailure('media-load-failed', `${what}: HTTP ${response.status}`);
+  if (!response.ok) {
+    throw new MediaFailure('media-load-failed', `${what}: HTTP ${response.status}`, reason(response.status));
+  }
   return response;
 }
 

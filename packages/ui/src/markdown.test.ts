@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { TextTask } from '@tagwerk/core';
 import { mountReady } from '../test/widget-fixture.js';
-import { MARKDOWN_LIMITS, renderMarkdown, withinMarkdownLimits } from './markdown.js';
+import { LONG_TEXT_CHARS, MARKDOWN_LIMITS, renderMarkdown, withinMarkdownLimits } from './markdown.js';
 import './test-widget.js';
 
 const host = (fragment: DocumentFragment): HTMLElement => {
@@ -13,6 +13,31 @@ const host = (fragment: DocumentFragment): HTMLElement => {
 const nested = (depth: number): string => `${'> '.repeat(depth)}deep`;
 
 describe('markdown within bounds', () => {
+  it('lays out a giant text run in chunks, never cutting a letter from its combining mark', () => {
+    for (const [name, source, plain] of [
+      ['1 MB of combining marks', 'a\u0301'.repeat(500_000), true],
+      ['1.7 MB of RTL override and Hebrew', '\u202e\u05d0\u05d1'.repeat(570_000), false],
+      ['a long paragraph of words', 'word '.repeat(20_000).trim(), false],
+      ['emoji with joiners', '👩\u200d💻'.repeat(10_000), true],
+    ] as const) {
+      const fragment = renderMarkdown(source, { plain });
+      const chunks = [...fragment.querySelectorAll('.chunk')];
+      expect(chunks.length, name).to.be.above(source.length / 2_500);
+      // Compared as a boolean: a failure must not print megabytes.
+      expect(fragment.textContent?.trim() === source, `${name}: the text is unchanged`).to.equal(true);
+      for (const chunk of chunks) {
+        const text = chunk.textContent;
+        expect(text.length, name).to.be.at.most(2_000);
+        expect(/^[\p{M}\u200d\udc00-\udfff]/u.test(text), `${name}: a chunk starts inside a character`).to.equal(false);
+      }
+    }
+  });
+
+  it('leaves ordinary paragraphs alone', () => {
+    const fragment = renderMarkdown(`${'A sentence. '.repeat(500)}\n\n${'x'.repeat(LONG_TEXT_CHARS)}`);
+    expect(fragment.querySelectorAll('.chunk').length).to.equal(0);
+  });
+
   it('renders ordinary nesting and emphasis as formatted markdown', () => {
     const div = host(renderMarkdown(`${nested(5)}\n\n- a\n  - *b* and _c_ and \`d\``));
     expect(div.querySelectorAll('blockquote')).to.have.length(5);

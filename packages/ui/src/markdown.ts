@@ -171,15 +171,59 @@ export function withinMarkdownLimits(source: string): boolean {
   return true;
 }
 
+/**
+ * A text run longer than this is laid out in chunks: Chromium lays out one giant run of text
+ * (1 MB of combining marks, or of right-to-left overrides with Hebrew) in tens of seconds, while
+ * chunks of CHUNK_CHARS with `content-visibility: auto` (class `chunk`) take milliseconds and are
+ * laid out only when scrolled into view. Ordinary paragraphs are far shorter and stay as they are.
+ */
+export const LONG_TEXT_CHARS = 10_000;
+const CHUNK_CHARS = 2_000;
+/** A boundary never falls before a combining mark, a joiner, a variation selector or a low surrogate. */
+const CLINGS = /[\p{M}\u200c\u200d\ufe00-\ufe0f\udc00-\udfff]/u;
+
+/** Where the chunk starting at `from` ends: after white space near the end if any, never inside a grapheme. */
+function chunkEnd(text: string, from: number): number {
+  let end = Math.min(text.length, from + CHUNK_CHARS);
+  if (end === text.length) return end;
+  const space = text.lastIndexOf(' ', end);
+  if (space > end - 200 && space > from) return space + 1;
+  while (end > from + 1 && CLINGS.test(text[end]!)) end -= 1;
+  return end;
+}
+
+/** Splits every text run longer than LONG_TEXT_CHARS under `root` into chunks (the text stays the same). */
+export function chunkLongText(root: Node): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const long: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((node as Text).length > LONG_TEXT_CHARS) long.push(node as Text);
+  }
+  for (const node of long) {
+    const text = node.data;
+    const chunks: HTMLSpanElement[] = [];
+    for (let from = 0; from < text.length;) {
+      const end = chunkEnd(text, from);
+      const chunk = document.createElement('span');
+      chunk.className = 'chunk';
+      chunk.textContent = text.slice(from, end);
+      chunks.push(chunk);
+      from = end;
+    }
+    node.replaceWith(...chunks);
+  }
+}
+
 function plainParagraph(source: string): HTMLParagraphElement {
   const p = document.createElement('p');
   p.className = 'plain';
   p.textContent = source;
+  chunkLongText(p);
   return p;
 }
 
 /**
- * Renders markdown to a sanitised fragment. `plain: true` keeps the text as one text node.
+ * Renders markdown to a sanitised fragment. `plain: true` renders the text as it is, in one paragraph.
  * Markdown beyond MARKDOWN_LIMITS (or that the renderer fails on) comes back as plain text
  * after a notice in the language `lang`.
  */
@@ -192,7 +236,9 @@ export function renderMarkdown(source: string, options: { plain?: boolean; lang?
   }
   if (withinMarkdownLimits(source)) {
     try {
-      return getPurifier().sanitize(marked.parse(source) as string, CONFIG);
+      const rendered = getPurifier().sanitize(marked.parse(source) as string, CONFIG);
+      chunkLongText(rendered);
+      return rendered;
     } catch {
       // A renderer failure (deep recursion the limits missed): the plain text below.
     }

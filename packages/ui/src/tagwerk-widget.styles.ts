@@ -440,6 +440,12 @@ export const markdownStyles = css`
     overflow-wrap: anywhere;
     min-inline-size: 0;
   }
+  /* A giant text run in chunks (markdown.ts chunkLongText): each laid out only when in view. */
+  .md .chunk {
+    display: block;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6lh;
+  }
   .md > :first-child {
     margin-block-start: 0;
   }

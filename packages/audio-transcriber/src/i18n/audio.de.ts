@@ -15,6 +15,8 @@ export const audioDe: Record<keyof typeof audioEn, string> = {
   'audio.error.playBlocked': 'Der Browser hat das Abspielen blockiert: Klicken Sie auf Abspielen.',
   'audio.error.prefillBeyond':
     'Das vorausgefüllte Segment {index} endet bei {end}, nach dem Ende der Aufnahme ({duration}).',
+  'audio.error.waveformLoad':
+    'Die Wellenform-Datei konnte nicht geladen werden ({status, select, 0 {keine Antwort} other {HTTP {status}}}): {url}. An der Audiodatei selbst lag es nicht.',
   'audio.error.waveformInvalid': 'Die Wellenform-Datei ist keine gültige audiowaveform-Datei (.dat oder .json).',
   'audio.transport': 'Wiedergabe',
   'audio.play': 'Abspielen',

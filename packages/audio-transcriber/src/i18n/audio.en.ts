@@ -12,6 +12,8 @@ export const audioEn = {
   'audio.error.play': 'The audio could not be played.',
   'audio.error.playBlocked': 'The browser blocked playback: click Play to start it.',
   'audio.error.prefillBeyond': 'Pre-filled segment {index} ends at {end}, after the end of the audio ({duration}).',
+  'audio.error.waveformLoad':
+    'The waveform file could not be loaded ({status, select, 0 {no answer} other {HTTP {status}}}): {url}. The audio itself was not the problem.',
   'audio.error.waveformInvalid': 'The waveform file is not a valid audiowaveform .dat or .json file.',
   'audio.transport': 'Playback',
   'audio.play': 'Play',
