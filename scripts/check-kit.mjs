@@ -79,7 +79,13 @@ const TYPES = {
 export function serve(root, { routes = new Map(), onPost } = {}) {
   const failures = [];
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    } catch {
+      failures.push(`${request.method} ${request.url} → 400`);
+      return response.writeHead(400).end('bad request'); // a malformed escape (fuzzed URLs)
+    }
     if (request.method === 'POST' && onPost) {
       const chunks = [];
       request.on('data', (chunk) => chunks.push(chunk));

@@ -185,6 +185,14 @@ function test(pnpm) {
       args: ['scripts/test-drafts.mjs'],
       counted: true,
     },
+    {
+      name: 'fuzz',
+      label:
+        '1,000 fuzzed tasks per widget in Chromium: ready or refused with a message, never a crash, a blank widget or a hang',
+      command: 'node',
+      args: ['scripts/test-fuzz.mjs'],
+      counted: true,
+    },
     ...WIDGETS.map((widget) => ({
       name: `standalone-${widget}`,
       label: `standalone bundles of @tagwerk/${widget} (the strict-CSP test loads them)`,
