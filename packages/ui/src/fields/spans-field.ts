@@ -197,13 +197,23 @@ export class TagwerkSpansField extends LitElement {
   protected override updated(): void {
     if (!this.resizeObserver && typeof ResizeObserver === 'function') {
       // Text reflows when the field resizes: the caret must follow its character.
-      this.resizeObserver = new ResizeObserver(() => this.placeCaret(false));
+      this.resizeObserver = new ResizeObserver(() => this.placeCaretIfShown());
       this.resizeObserver.observe(this.textEl!);
     }
     this.segEls = [...(this.textEl?.querySelectorAll<HTMLElement>('[data-o]') ?? [])];
     this.paintSelection();
-    this.placeCaret(false);
+    this.placeCaretIfShown();
   }
+
+  /**
+   * The caret shows only while the text has focus (see the styles): placing it reads layout, and a
+   * task with many spans questions must not force a layout per field while it renders.
+   */
+  private placeCaretIfShown(): void {
+    if (this.textEl && this.shadowRoot?.activeElement === this.textEl) this.placeCaret(false);
+  }
+
+  private readonly handleTextFocus = (): void => this.placeCaret(false);
 
   // ---------------------------------------------------------------------------------------
   // Handlers
@@ -698,6 +708,7 @@ export class TagwerkSpansField extends LitElement {
           aria-describedby="help"
           dir=${ifDefined(this.dir || undefined)}
           @keydown=${this.handleTextKeydown}
+          @focus=${this.handleTextFocus}
           @pointerdown=${this.handlePointerDown}
           @click=${this.handleTextClick}
           @copy=${this.handleCopy}
