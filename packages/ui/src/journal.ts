@@ -475,7 +475,7 @@ export class DraftJournal<T> {
   }
 
   /** Brings the field times up to date with the newest value (times of its write). */
-  private settle(): { value: T; fields: FieldTimes } | undefined {
+  private withFieldTimes(): { value: T; fields: FieldTimes } | undefined {
     const latest = this.latest;
     if (!latest) return this.settled;
     if (this.settled?.value === latest.value) return this.settled;
@@ -496,7 +496,7 @@ export class DraftJournal<T> {
     // BroadcastChannel): merge before overwriting.
     const other = this.readAhead();
     if (other && other.savedAt >= this.lastSaved) this.absorb(other);
-    const state = this.settle();
+    const state = this.withFieldTimes();
     if (!state) return;
     const record = this.record(state);
     this.lastSaved = record.savedAt;
@@ -561,7 +561,7 @@ export class DraftJournal<T> {
    */
   private absorb(theirs: DraftRecord<T>): boolean {
     if (theirs.tab === undefined || theirs.tab === this.tab || !mergeable(theirs.value)) return false;
-    const mine = this.settle();
+    const mine = this.withFieldTimes();
     if (mine && !mergeable(mine.value)) return false;
     const merged = mine
       ? mergeDrafts({ ...mine, savedAt: Date.now() }, theirs)
